@@ -1,0 +1,6 @@
+export interface LoginOptions {
+  accessKey?: string;
+  secretStdin: boolean;
+  credentialStdin: boolean;
+  fromClipboard: boolean;
+}

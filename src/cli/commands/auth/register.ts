@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { defined, str } from '../../defined.js';
+import type { Dispatch } from '../../dispatch.js';
+import type { LoginOptions } from './options.js';
+
+export function registerAuth(program: Command, dispatch: Dispatch): void {
+  program
+    .command('login')
+    .description('log in with an access key and save it as a profile')
+    .option('--access-key <key>', 'the access key (the secret is never taken from the command line)')
+    .option('--secret-stdin', 'read the secret key from stdin')
+    .option('--credential-stdin', 'read a whole credential (key:...::...,tenant id:...) from stdin')
+    .option('--from-clipboard', 'read a whole credential from the clipboard')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The secret comes from a hidden prompt, --secret-stdin, HELIX_SECRET_KEY, or a whole',
+        'credential via --credential-stdin or --from-clipboard. There is no --secret flag.',
+        '',
+        'Examples:',
+        '  $ helixctl login --url https://acme.onbmc.com --tenant 1234567890 --access-key AK… --profile prod',
+        '  $ pbpaste | helixctl login --url https://acme.onbmc.com --credential-stdin',
+        '',
+      ].join('\n'),
+    )
+    .action(async (o: Record<string, unknown>, cmd: Command) => {
+      const options: LoginOptions = {
+        secretStdin: o.secretStdin === true,
+        credentialStdin: o.credentialStdin === true,
+        fromClipboard: o.fromClipboard === true,
+        ...defined({ accessKey: str(o.accessKey) }),
+      };
+      await dispatch('login', options, cmd);
+    });
+
+  program
+    .command('logout')
+    .description("remove the profile's stored secret and tokens")
+    .action(async (_o: unknown, cmd: Command) => dispatch('logout', {}, cmd));
+
+  program
+    .command('whoami')
+    .description('show who the active credentials are, and where each setting came from')
+    .action(async (_o: unknown, cmd: Command) => dispatch('whoami', {}, cmd));
+}

@@ -1,0 +1,4 @@
+export type Shell = 'bash' | 'zsh' | 'fish';
+export interface CompletionOptions {
+  shell: Shell;
+}

@@ -1,0 +1,3 @@
+export interface ProfileNameOptions {
+  name: string;
+}

@@ -1,0 +1,60 @@
+import { Command } from 'commander';
+import { registerAuth } from './commands/auth/register.js';
+import { registerKeys } from './commands/keys/register.js';
+import { registerProfiles } from './commands/profiles/register.js';
+import { registerServe } from './commands/serve/register.js';
+import type { Dispatch } from './dispatch.js';
+import { addGlobalOptions } from './global-options.js';
+
+export interface ProgramDeps {
+  dispatch: Dispatch;
+  version: string;
+  /** The words after `--exec --`, cut from argv before commander sees them. */
+  execTail?: string[] | undefined;
+  writeOut: (text: string) => void;
+  writeErr: (text: string) => void;
+}
+
+/** The whole command tree. Building it imports no command body: those load on dispatch. */
+export function createProgram(deps: ProgramDeps): Command {
+  const program = new Command('helixctl');
+  // Must precede .command(): commander copies these settings to subcommands at creation.
+  program
+    .exitOverride()
+    .configureOutput({ writeOut: deps.writeOut, writeErr: deps.writeErr, outputError: () => {} })
+    .showSuggestionAfterError(true);
+  program
+    .description('Manage BMC Helix Portal access keys (IMS API) and run a local emulator.')
+    .version(deps.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command');
+  addGlobalOptions(program);
+  registerAuth(program, deps.dispatch);
+  registerProfiles(program, deps.dispatch);
+  registerKeys(program, deps.dispatch, deps.execTail);
+  registerServe(program, deps.dispatch);
+  program.addHelpText(
+    'after',
+    [
+      '',
+      'Start with the built-in emulator, no account needed:',
+      '  $ helixctl --profile local keys add demo --expires 30d',
+      '  $ helixctl --profile local keys list',
+      '',
+      'Exit codes: 0 ok, 2 usage, 3 not authenticated, 4 forbidden, 5 not found, 6 refused,',
+      '7 network/service, 8 input needed, 9 partial failure, 10 keys expiring, 130 cancelled.',
+      '',
+    ].join('\n'),
+  );
+  return program;
+}
+
+/**
+ * `--exec -- cmd args…` hands everything after `--` to the child process. Cut it off before
+ * parsing so that commander never treats the child's words as our arguments.
+ */
+export function splitExecTail(argv: readonly string[]): { args: string[]; execTail?: string[] } {
+  const exec = argv.indexOf('--exec');
+  const dashes = argv.indexOf('--');
+  if (exec === -1 || dashes === -1 || dashes < exec) return { args: [...argv] };
+  return { args: argv.slice(0, dashes), execTail: argv.slice(dashes + 1) };
+}
