@@ -74,18 +74,20 @@ function forceColor(value: string | undefined): boolean | undefined {
 export interface InteractiveInput {
   /** `--no-input`. */
   noInput?: boolean | undefined;
+  /** The output mode is json/ndjson: the contract allows no prompt there. */
+  jsonMode?: boolean | undefined;
   env: Record<string, string | undefined>;
   stdinTTY: boolean | undefined;
   stdoutTTY: boolean | undefined;
 }
 
 /**
- * Whether prompting is allowed: never with `--no-input`, under CI (`CI` set to anything but
+ * Whether prompting is allowed: never with `--no-input`, in json modes, under CI (`CI` set to anything but
  * empty, `0` or `false`, so an unusual CI value never leaves a job hanging on a prompt), or
  * when stdin or stdout is not a TTY.
  */
 export function isInteractive(input: InteractiveInput): boolean {
-  if (input.noInput === true) return false;
+  if (input.noInput === true || input.jsonMode === true) return false;
   const ci = input.env.CI?.trim().toLowerCase();
   if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return false;
   return input.stdinTTY === true && input.stdoutTTY === true;

@@ -86,8 +86,10 @@ describe('isInteractive', () => {
     expect(isInteractive({ ...both, stdoutTTY: undefined })).toBe(false);
   });
 
-  it('is off with --no-input', () => {
+  it('is off with --no-input and in json modes', () => {
     expect(isInteractive({ ...both, noInput: true })).toBe(false);
+    expect(isInteractive({ ...both, jsonMode: true })).toBe(false);
+    expect(isInteractive({ ...both, noInput: false, jsonMode: false })).toBe(true);
   });
 
   it('is off under CI, unless CI is empty, 0 or false', () => {
