@@ -1,3 +1,4 @@
+import { clearLine, cursorTo, moveCursor } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import type { InStream, Io, OutStream } from '../../../src/output/io.js';
 
@@ -27,13 +28,23 @@ function capture(stream: PassThrough): () => string {
   };
 }
 
+/** Gives a stream what tty.WriteStream has: isTTY and the cursor methods (ora calls them). */
+function makeTerminal(stream: PassThrough & OutStream): void {
+  Object.assign(stream, {
+    isTTY: true,
+    cursorTo: (x: number, y?: number) => cursorTo(stream, x, y),
+    moveCursor: (dx: number, dy: number) => moveCursor(stream, dx, dy),
+    clearLine: (dir: -1 | 0 | 1) => clearLine(stream, dir),
+  });
+}
+
 /** Real PassThrough streams standing in for the process's, with TTY-ness set per test. */
 export function fakeIo(options: FakeIoOptions = {}): FakeIo {
   const stdout: PassThrough & OutStream = new PassThrough();
   const stderr: PassThrough & OutStream = new PassThrough();
   const stdin: PassThrough & InStream = new PassThrough();
-  if (options.stdoutTTY) stdout.isTTY = true;
-  if (options.stderrTTY) stderr.isTTY = true;
+  if (options.stdoutTTY) makeTerminal(stdout);
+  if (options.stderrTTY) makeTerminal(stderr);
   if (options.stdinTTY) stdin.isTTY = true;
   if (options.columns !== undefined) {
     stdout.columns = options.columns;
