@@ -15,9 +15,9 @@ export interface NewCredential {
 
 export interface CredentialBoxOptions {
   /** Title verb: "New access key" by default, e.g. "Rotated access key". */
-  title?: string;
+  title?: string | undefined;
   /** One extra line under the title, e.g. that this is the local emulator. */
-  note?: string;
+  note?: string | undefined;
 }
 
 export const SHOWN_ONCE = 'The secret key is shown only once: store it now.';

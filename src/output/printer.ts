@@ -18,7 +18,7 @@ export interface PrinterOptions {
 
 export interface ListOptions {
   /** Table mode: said on stderr when there are no rows (json prints `[]`, tsv the header). */
-  emptyMessage?: string;
+  emptyMessage?: string | undefined;
 }
 
 /**

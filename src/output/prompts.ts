@@ -6,17 +6,18 @@ import { sanitizeInline } from './sanitize.js';
 
 export { readSecretFromStdin } from './stdin-secret.js';
 
-interface Asked {
+/** What every prompt takes. */
+export interface AskOptions {
   /** Shown to the user; made terminal-safe before display. */
   message: string;
   /** The flag that supplies the value without a prompt, named in the non-interactive error. */
   flag: string;
   /** What is missing, for `<what> is required: pass <flag>`; defaults to the message. */
-  what?: string;
+  what?: string | undefined;
 }
 
-export interface InputOptions extends Asked {
-  default?: string;
+export interface InputOptions extends AskOptions {
+  default?: string | undefined;
   /** `true` accepts; a string is shown as the reason and the prompt asks again. */
   validate?: (value: string) => boolean | string | Promise<boolean | string>;
 }
@@ -24,18 +25,18 @@ export interface InputOptions extends Asked {
 export interface Choice<T> {
   name: string;
   value: T;
-  description?: string;
+  description?: string | undefined;
 }
 
-export interface SelectOptions<T> extends Asked {
+export interface SelectOptions<T> extends AskOptions {
   choices: readonly Choice<T>[];
-  default?: T;
+  default?: T | undefined;
 }
 
-export interface ConfirmOptions extends Omit<Asked, 'flag'> {
-  default?: boolean;
+export interface ConfirmOptions extends Omit<AskOptions, 'flag'> {
+  default?: boolean | undefined;
   /** Defaults to `--yes`. */
-  flag?: string;
+  flag?: string | undefined;
 }
 
 /** Asks the user things, or refuses with exit 8 naming the flag when it may not ask. */
@@ -46,7 +47,7 @@ export interface Prompter {
   /** Resolves on yes (at once with `--yes`); answering no throws CancelledError (exit 130). */
   confirm(options: ConfirmOptions): Promise<void>;
   /** Hidden input, never echoed; empty answers are refused. */
-  password(options: Asked): Promise<string>;
+  password(options: AskOptions): Promise<string>;
 }
 
 export interface PrompterOptions {
@@ -67,7 +68,7 @@ export interface PrompterOptions {
 export function createPrompter(options: PrompterOptions): Prompter {
   const { io } = options;
   const theme = options.color === false ? { theme: PLAIN_THEME } : {};
-  const guard = (asked: Omit<Asked, 'flag'>, flag: string) => {
+  const guard = (asked: Omit<AskOptions, 'flag'>, flag: string) => {
     if (options.interactive) return;
     const what = asked.what ?? asked.message.replace(/[\s?:]+$/, '');
     throw new InputNeededError(`${sanitizeInline(what)} is required: pass ${flag}`);
@@ -83,8 +84,13 @@ export function createPrompter(options: PrompterOptions): Prompter {
     },
     async select<T>(asked: SelectOptions<T>) {
       guard(asked, asked.flag);
-      const choices = asked.choices.map((c) => ({ ...c, name: sanitizeInline(c.name) }));
-      const config = { message: message(asked), choices, ...theme, ...pick(asked, 'default') };
+      const choices = asked.choices.map((c) => ({
+        name: sanitizeInline(c.name),
+        value: c.value,
+        ...(c.description === undefined ? {} : { description: sanitizeInline(c.description) }),
+      }));
+      const preset = asked.default === undefined ? {} : { default: asked.default };
+      const config = { message: message(asked), choices, ...theme, ...preset };
       return runPrompt(io, (p, context) => p.select<T>(config, context));
     },
     async confirm(asked) {

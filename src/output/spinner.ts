@@ -19,9 +19,9 @@ export interface SpinnerControl {
 
 export interface SpinnerOptions<T> {
   /** Persisted after `✔` on success; `false` clears the line instead. Default: the text. */
-  successText?: string | ((value: T) => string) | false;
+  successText?: string | ((value: T) => string) | false | undefined;
   /** Persisted after `✖` on failure; `false` clears the line. Default: the text. */
-  failText?: string | false;
+  failText?: string | false | undefined;
 }
 
 const OFF: SpinnerControl = { update: () => undefined };
