@@ -1,0 +1,43 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** A stream we write to; `isTTY` and `columns` mirror `tty.WriteStream` when it is one. */
+export type OutStream = Writable & { isTTY?: boolean; columns?: number };
+
+/** The stream we read from; `setRawMode` exists only on a real TTY. */
+export type InStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+
+/**
+ * Everything the program reads from or writes to the outside world. Commands and output
+ * helpers take an `Io` instead of touching `process`, so tests pass PassThrough streams and a
+ * plain env object, and nothing is sniffed from globals.
+ */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: Record<string, string | undefined>;
+}
+
+let pipeGuardInstalled = false;
+
+/**
+ * The real process streams. A closed downstream pipe (`helixctl keys list | head -1`) makes
+ * stdout emit EPIPE; that is the reader's choice, not our failure, so it is ignored instead of
+ * crashing the process with an unhandled 'error' event.
+ */
+export function processIo(): Io {
+  if (!pipeGuardInstalled) {
+    pipeGuardInstalled = true;
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+      });
+    }
+  }
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  };
+}
