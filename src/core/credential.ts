@@ -34,6 +34,11 @@ export function isUserIdShaped(text: string): boolean {
   return /^\d{1,20}$/.test(text);
 }
 
+/** A tenant id: digits only (the service's are about 10). */
+export function isTenantIdShaped(text: string): boolean {
+  return TENANT_ID.test(text);
+}
+
 /**
  * Reads a credential in the copy format (with or without a space after `tenant id:`, the
  * portal's own rendering) or as `<tenant id>::<access key>::<secret key>`. Surrounding

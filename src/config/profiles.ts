@@ -1,0 +1,130 @@
+import type Conf from 'conf';
+import { UsageError } from '../core/errors.js';
+import { quoteForMessage } from '../core/quote.js';
+import { badFileError, fileAccessError } from './file-errors.js';
+import { configFiles } from './paths.js';
+import {
+  LOCAL_PROFILE,
+  type Profile,
+  type ProfilesFile,
+  parseProfilesFile,
+  validateProfile,
+  validateProfileName,
+} from './profile-schema.js';
+import { ensureSecureDir, readSecureJson } from './secure-file.js';
+
+/** One row of `profiles list`. `local` is listed even when nothing is stored for it. */
+export interface ProfileEntry {
+  name: string;
+  profile: Profile | undefined;
+  current: boolean;
+  builtIn: boolean;
+}
+
+/**
+ * Reads config.json without creating anything (so env-only runs leave the disk untouched).
+ * A missing file is an empty set of profiles.
+ */
+export async function loadProfiles(dir: string): Promise<ProfilesFile> {
+  const { config } = configFiles(dir);
+  return parseProfilesFile(await readSecureJson(config, 'config file'), config);
+}
+
+export async function getProfile(dir: string, name: string): Promise<Profile | undefined> {
+  return (await loadProfiles(dir)).profiles[validateProfileName(name)];
+}
+
+/** Every stored profile by name, plus `local`, with which one is current. */
+export async function listProfiles(dir: string): Promise<ProfileEntry[]> {
+  const { current_profile: current, profiles } = await loadProfiles(dir);
+  const names = new Set([...Object.keys(profiles), LOCAL_PROFILE]);
+  return [...names].sort().map((name) => ({
+    name,
+    profile: profiles[name],
+    current: name === current,
+    builtIn: name === LOCAL_PROFILE,
+  }));
+}
+
+/** Stores (or replaces) a profile; the `local` profile is refused a URL. */
+export async function saveProfile(dir: string, name: string, profile: Profile): Promise<void> {
+  const valid = validateProfile(name, profile);
+  await update(dir, (file) => {
+    file.profiles[name] = valid;
+  });
+}
+
+/** Removes a profile; clears `current_profile` when it pointed there. False when absent. */
+export async function removeProfile(dir: string, name: string): Promise<boolean> {
+  validateProfileName(name);
+  let found = false;
+  await update(dir, (file) => {
+    found = Object.hasOwn(file.profiles, name);
+    delete file.profiles[name];
+    if (file.current_profile === name) delete file.current_profile;
+  });
+  return found;
+}
+
+/** Makes `name` the default profile; it must be stored, or be `local`. */
+export async function setCurrentProfile(dir: string, name: string): Promise<void> {
+  validateProfileName(name);
+  await update(dir, (file) => {
+    if (name !== LOCAL_PROFILE && !Object.hasOwn(file.profiles, name)) {
+      throw new UsageError(`no profile named ${quoteForMessage(name)}`, {
+        hint: 'see the stored profiles with: helixctl profiles list',
+      });
+    }
+    file.current_profile = name;
+  });
+}
+
+/** Read, change and write config.json through conf (atomic, 0600), in a 0700 folder. */
+async function update(dir: string, change: (file: ProfilesFile) => void): Promise<void> {
+  const store = await openStore(dir);
+  const file = parseProfilesFile(readStore(store), store.path);
+  change(file);
+  const next: Record<string, unknown> = { profiles: file.profiles };
+  if (file.current_profile !== undefined) next.current_profile = file.current_profile;
+  store.store = next;
+}
+
+type Store = Conf<Record<string, unknown>>;
+
+async function openStore(dir: string): Promise<Store> {
+  await ensureSecureDir(dir);
+  const { default: ConfClass } = await import('conf');
+  const path = configFiles(dir).config;
+  try {
+    return new ConfClass<Record<string, unknown>>({
+      cwd: dir,
+      configName: 'config',
+      projectSuffix: '',
+      configFileMode: 0o600,
+      // Profile names may hold dots: keys are names, not paths.
+      accessPropertiesByDotNotation: false,
+    });
+  } catch (error) {
+    throw confError(error, path);
+  }
+}
+
+function readStore(store: Store): unknown {
+  try {
+    return store.store;
+  } catch (error) {
+    throw confError(error, store.path);
+  }
+}
+
+function confError(error: unknown, path: string): Error {
+  if (error instanceof SyntaxError) {
+    return badFileError(
+      'config file',
+      path,
+      'is not valid JSON',
+      'fix it in an editor, or remove it and log in again',
+    );
+  }
+  return fileAccessError(error, 'write', path);
+}
