@@ -1,7 +1,6 @@
-import type Conf from 'conf';
 import { UsageError } from '../core/errors.js';
 import { quoteForMessage } from '../core/quote.js';
-import { badFileError, fileAccessError } from './file-errors.js';
+import { openConfigStore, readConfigStore } from './config-store.js';
 import { configFiles } from './paths.js';
 import {
   LOCAL_PROFILE,
@@ -11,7 +10,7 @@ import {
   validateProfile,
   validateProfileName,
 } from './profile-schema.js';
-import { ensureSecureDir, readSecureJson } from './secure-file.js';
+import { readSecureJson } from './secure-file.js';
 
 /** One row of `profiles list`. `local` is listed even when nothing is stored for it. */
 export interface ProfileEntry {
@@ -81,50 +80,10 @@ export async function setCurrentProfile(dir: string, name: string): Promise<void
 
 /** Read, change and write config.json through conf (atomic, 0600), in a 0700 folder. */
 async function update(dir: string, change: (file: ProfilesFile) => void): Promise<void> {
-  const store = await openStore(dir);
-  const file = parseProfilesFile(readStore(store), store.path);
+  const store = await openConfigStore(dir);
+  const file = parseProfilesFile(readConfigStore(store), store.path);
   change(file);
   const next: Record<string, unknown> = { profiles: file.profiles };
   if (file.current_profile !== undefined) next.current_profile = file.current_profile;
   store.store = next;
-}
-
-type Store = Conf<Record<string, unknown>>;
-
-async function openStore(dir: string): Promise<Store> {
-  await ensureSecureDir(dir);
-  const { default: ConfClass } = await import('conf');
-  const path = configFiles(dir).config;
-  try {
-    return new ConfClass<Record<string, unknown>>({
-      cwd: dir,
-      configName: 'config',
-      projectSuffix: '',
-      configFileMode: 0o600,
-      // Profile names may hold dots: keys are names, not paths.
-      accessPropertiesByDotNotation: false,
-    });
-  } catch (error) {
-    throw confError(error, path);
-  }
-}
-
-function readStore(store: Store): unknown {
-  try {
-    return store.store;
-  } catch (error) {
-    throw confError(error, store.path);
-  }
-}
-
-function confError(error: unknown, path: string): Error {
-  if (error instanceof SyntaxError) {
-    return badFileError(
-      'config file',
-      path,
-      'is not valid JSON',
-      'fix it in an editor, or remove it and log in again',
-    );
-  }
-  return fileAccessError(error, 'write', path);
 }

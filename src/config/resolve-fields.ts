@@ -1,18 +1,9 @@
 import { accessKeyProblem } from '../core/credential.js';
-import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import type { OutputFormat } from '../core/output-format.js';
 import { parsePortalUrl } from '../core/portal-url.js';
-import { quoteForMessage } from '../core/quote.js';
 import type { Redacted } from '../core/redacted.js';
-import { checkOutput, checkTenantId, type EnvValues } from './env-values.js';
-import {
-  DEFAULT_TIMEOUT_MS,
-  type GlobalFlags,
-  type LoadedFiles,
-  type ProfileChoice,
-  type Sourced,
-} from './settings.js';
+import { checkTenantId, type EnvValues } from './env-values.js';
+import type { GlobalFlags, LoadedFiles, ProfileChoice, Sourced } from './settings.js';
 
 type Fields = {
   url: Sourced<string | undefined>;
@@ -20,9 +11,6 @@ type Fields = {
   accessKey: Sourced<string | undefined>;
   secretKey: Sourced<Redacted | undefined>;
 };
-
-/** The longest `--timeout`: beyond it timers overflow, and no request should wait a day. */
-const MAX_TIMEOUT_MS = 86_400_000;
 
 /** URL, tenant, key and secret by precedence; the secret follows the key it belongs to. */
 export function resolveFields(
@@ -101,29 +89,4 @@ function secretFor(
       : undefined;
   if (stored && key !== undefined && key === storedKey) return { value: stored, source: 'file' };
   return { value: undefined, source: 'default' };
-}
-
-/** `--json`, then `-o`, then HELIXCTL_OUTPUT; the caller applies the profile's, then the default. */
-export function resolveOutput(
-  flags: GlobalFlags,
-  env: EnvValues,
-  stdoutIsTty: boolean,
-): Sourced<OutputFormat> {
-  if (flags.json) {
-    if (flags.output !== undefined && flags.output !== 'json') {
-      throw new UsageError(`--json conflicts with --output ${quoteForMessage(flags.output)}`);
-    }
-    return { value: 'json', source: 'flag' };
-  }
-  if (flags.output !== undefined)
-    return { value: checkOutput(flags.output.trim(), '--output'), source: 'flag' };
-  if (env.output !== undefined) return { value: env.output, source: 'env' };
-  return { value: stdoutIsTty ? 'table' : 'tsv', source: 'default' };
-}
-
-export function resolveTimeout(flags: GlobalFlags): Sourced<number> {
-  if (flags.timeout === undefined) return { value: DEFAULT_TIMEOUT_MS, source: 'default' };
-  const ms = parseDuration(flags.timeout, { name: '--timeout' });
-  if (ms > MAX_TIMEOUT_MS) throw new UsageError('--timeout must be at most 24h');
-  return { value: ms, source: 'flag' };
 }

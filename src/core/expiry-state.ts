@@ -1,5 +1,6 @@
-import { formatRelative } from './duration.js';
+import { formatRelative } from './duration-format.js';
 import { EXPIRY_ENUM } from './expiry-enum.js';
+import { DAY } from './time-units.js';
 import { parseWireTimestamp } from './timestamp.js';
 
 /** Where a key stands: `expiring` means within the caller's warning window. */
@@ -38,7 +39,7 @@ export function expiryInstant(record: ExpiryFields): Date | 'never' | undefined 
 export function describeExpiry(
   record: ExpiryFields,
   now: Date,
-  soonMs = 7 * 86_400_000,
+  soonMs = 7 * DAY,
 ): ExpiryDescription {
   const at = expiryInstant(record);
   if (at === 'never') return { state: 'never', text: 'never' };

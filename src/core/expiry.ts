@@ -2,9 +2,8 @@ import { parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import { EXPIRY_ENUM, EXPIRY_PRESETS, type ExpiryEnum } from './expiry-enum.js';
 import { quoteForMessage } from './quote.js';
+import { DAY } from './time-units.js';
 import { endOfUtcDay, formatWireSeconds, parseWireTimestamp } from './timestamp.js';
-
-const DAY = 86_400_000;
 
 /** The expiry part of a create or update request body. */
 export interface ExpiryRequest {

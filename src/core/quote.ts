@@ -4,8 +4,11 @@
  * (Trojan Source), so messages never echo it raw.
  */
 
-/** Characters that must never reach a terminal raw: C0, DEL, C1, bidi controls, separators. */
-const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Characters that must never reach a terminal raw: C0, DEL, C1, bidi controls, line and
+ * paragraph separators, and the invisible zero-width space and BOM.
+ */
+const UNSAFE = /[\p{Cc}\u061c\u200b\u200e\u200f\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /** True when `text` holds a character that {@link quoteForMessage} would escape. */
 export function hasUnsafeCharacter(text: string): boolean {

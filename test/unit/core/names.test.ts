@@ -27,6 +27,8 @@ describe('validateKeyName', () => {
     ['c1\u009bcsi', /U\+009B/],
     ['admin\u202Egpj.exe', /U\+202E/],
     ['line\u2028sep', /U\+2028/],
+    ['\u200b', /U\+200B/],
+    ['\ufeffbom', /\(U\+FEFF\) at position 1/],
   ])('refuses %j', (name, message) => {
     expect(() => validateKeyName(name)).toThrow(UsageError);
     expect(() => validateKeyName(name)).toThrow(message);
