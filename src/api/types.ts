@@ -5,18 +5,15 @@
  * Shared by the client (src/api) and the emulator (src/emulator): keep it free of logic.
  */
 
+import type { ExpiryEnum } from '../core/expiry-enum.js';
+
+// The expiry strings are domain values (src/core parses --expires into them); re-exported here
+// so every wire type keeps coming from this one file.
+export { EXPIRY_ENUM, type ExpiryEnum } from '../core/expiry-enum.js';
+
 /** `USER` is the proposed value for user-level keys (extension). */
 export type KeyType = 'TENANT' | 'API' | 'USER';
 export type KeyStatus = 'ACTIVE' | 'INACTIVE';
-
-export const EXPIRY_ENUM = {
-  DAYS_30: '30 days',
-  DAYS_60: '60 days',
-  DAYS_90: '90 days',
-  CUSTOM: 'Custom value',
-  NEVER: 'Never expires (not recommended)',
-} as const;
-export type ExpiryEnum = (typeof EXPIRY_ENUM)[keyof typeof EXPIRY_ENUM];
 
 export interface Rotation {
   never_rotate: boolean;

@@ -1,0 +1,92 @@
+import { accessKeyProblem } from '../core/credential.js';
+import { UsageError } from '../core/errors.js';
+import { parsePortalUrl } from '../core/portal-url.js';
+import type { Redacted } from '../core/redacted.js';
+import { checkTenantId, type EnvValues } from './env-values.js';
+import type { GlobalFlags, LoadedFiles, ProfileChoice, Sourced } from './settings.js';
+
+type Fields = {
+  url: Sourced<string | undefined>;
+  tenantId: Sourced<string | undefined>;
+  accessKey: Sourced<string | undefined>;
+  secretKey: Sourced<Redacted | undefined>;
+};
+
+/** URL, tenant, key and secret by precedence; the secret follows the key it belongs to. */
+export function resolveFields(
+  choice: ProfileChoice,
+  flags: GlobalFlags,
+  env: EnvValues,
+  files: LoadedFiles,
+): Fields {
+  const stored = choice.stored;
+  const fallback = choice.mode === 'local' ? 'built-in' : 'default';
+  if (choice.mode === 'local' && flags.url !== undefined) {
+    throw new UsageError(
+      '--url cannot be used with the local profile (it is the built-in emulator)',
+    );
+  }
+  // The local emulator has no URL: a HELIX_URL in the shell must not redirect it.
+  const envUrl = choice.mode === 'local' ? undefined : env.url;
+  const url = pick(
+    flags.url === undefined ? undefined : parsePortalUrl(flags.url, '--url'),
+    envUrl,
+    stored?.url,
+    fallback,
+  );
+  const tenantId = pick(
+    flags.tenant === undefined ? undefined : checkTenantId(flags.tenant.trim(), '--tenant'),
+    env.tenantId,
+    stored?.tenant_id,
+    fallback,
+  );
+  const accessKey = pick(
+    checkFlagAccessKey(flags.accessKey),
+    env.accessKey,
+    stored?.access_key,
+    fallback,
+  );
+  return {
+    url,
+    tenantId,
+    accessKey,
+    secretKey: secretFor(accessKey.value, env, stored?.access_key, choice.name, files),
+  };
+}
+
+function pick<T>(
+  flag: T | undefined,
+  env: T | undefined,
+  file: T | undefined,
+  fallback: 'built-in' | 'default',
+): Sourced<T | undefined> {
+  if (flag !== undefined) return { value: flag, source: 'flag' };
+  if (env !== undefined) return { value: env, source: 'env' };
+  if (file !== undefined) return { value: file, source: 'file' };
+  return { value: undefined, source: fallback };
+}
+
+function checkFlagAccessKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = accessKeyProblem(value.trim());
+  if (problem) throw new UsageError(`--access-key ${problem}`);
+  return value.trim();
+}
+
+/** The environment's secret when it belongs to the chosen key, else the stored one when it does. */
+function secretFor(
+  key: string | undefined,
+  env: EnvValues,
+  storedKey: string | undefined,
+  profile: string | undefined,
+  files: LoadedFiles,
+): Sourced<Redacted | undefined> {
+  if (env.secretKey && (env.accessKey === undefined || env.accessKey === key))
+    return { value: env.secretKey, source: 'env' };
+  const stored =
+    profile !== undefined && Object.hasOwn(files.secrets, profile)
+      ? files.secrets[profile]
+      : undefined;
+  if (stored && key !== undefined && key === storedKey) return { value: stored, source: 'file' };
+  return { value: undefined, source: 'default' };
+}

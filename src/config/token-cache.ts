@@ -1,0 +1,96 @@
+import { isHelixError } from '../core/errors.js';
+import { configFiles } from './paths.js';
+import { isRecord } from './profile-schema.js';
+import { readSection, type SecretStoreFile, updateSection } from './secret-store.js';
+
+/** What the client keeps after a login or a refresh. Times are RFC 3339 UTC (`…Z`). */
+export interface CachedTokens {
+  /** The access JWT (15 minutes). */
+  json_web_token: string;
+  /** The refresh token (24 hours). */
+  token: string;
+  jwt_expires_at: string;
+  refresh_expires_at: string;
+}
+
+/** Whose tokens: the same key on two portals or tenants never shares a token. */
+export interface TokenIdentity {
+  url: string;
+  tenantId: string;
+  accessKey: string;
+}
+
+/** The cache key `${url}|${tenant}|${accessKey}` (URL without a trailing slash). */
+export function tokenCacheKey({ url, tenantId, accessKey }: TokenIdentity): string {
+  return `${url.replace(/\/+$/, '')}|${tenantId}|${accessKey}`;
+}
+
+function tokensFile(dir: string): SecretStoreFile {
+  return { path: configFiles(dir).tokens, dir, label: 'token cache', section: 'tokens' };
+}
+
+/**
+ * The cached tokens for an identity, or undefined. The cache is disposable: a corrupt or
+ * hand-mangled tokens.json reads as empty (and is rewritten on the next save) instead of
+ * blocking the command.
+ */
+export async function loadTokens(
+  dir: string,
+  identity: TokenIdentity,
+): Promise<CachedTokens | undefined> {
+  const entry = (await readLenient(tokensFile(dir)))[tokenCacheKey(identity)];
+  return isCachedTokens(entry) ? entry : undefined;
+}
+
+/** Stores an identity's tokens; drops entries whose refresh token has expired by `now`. */
+export async function saveTokens(
+  dir: string,
+  identity: TokenIdentity,
+  tokens: CachedTokens,
+  now: Date,
+): Promise<void> {
+  const entry: CachedTokens = {
+    json_web_token: tokens.json_web_token,
+    token: tokens.token,
+    jwt_expires_at: tokens.jwt_expires_at,
+    refresh_expires_at: tokens.refresh_expires_at,
+  };
+  await updateSection(
+    tokensFile(dir),
+    (map) => {
+      for (const [key, value] of Object.entries(map)) {
+        if (!isCachedTokens(value) || !(Date.parse(value.refresh_expires_at) > now.getTime()))
+          delete map[key];
+      }
+      map[tokenCacheKey(identity)] = entry;
+    },
+    readLenient,
+  );
+}
+
+/** Forgets an identity's tokens. False when there were none (nothing is written then). */
+export async function removeTokens(dir: string, identity: TokenIdentity): Promise<boolean> {
+  const file = tokensFile(dir);
+  const key = tokenCacheKey(identity);
+  if (!Object.hasOwn(await readLenient(file), key)) return false;
+  await updateSection(file, (map) => delete map[key], readLenient);
+  return true;
+}
+
+async function readLenient(file: SecretStoreFile): Promise<Record<string, unknown>> {
+  try {
+    return await readSection(file);
+  } catch (error) {
+    if (isHelixError(error) && error.code === 'BAD_CONFIG_FILE') return {};
+    throw error;
+  }
+}
+
+function isCachedTokens(value: unknown): value is CachedTokens {
+  return (
+    isRecord(value) &&
+    ['json_web_token', 'token', 'jwt_expires_at', 'refresh_expires_at'].every(
+      (field) => typeof value[field] === 'string',
+    )
+  );
+}

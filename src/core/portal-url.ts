@@ -1,0 +1,34 @@
+import { UsageError } from './errors.js';
+import { quoteForMessage } from './quote.js';
+
+/**
+ * Checks a portal URL (`--url`, `HELIX_URL`, a stored profile) and returns it normalised:
+ * http or https only, no user name or password (they would end up in logs), no query or
+ * fragment, no trailing slash. A path is kept, for portals behind a reverse proxy.
+ *
+ * @param name what to call it in messages, e.g. `HELIX_URL` or `--url`.
+ * @throws UsageError naming `name`; the URL is quoted only when it holds no credentials.
+ */
+export function parsePortalUrl(text: string, name: string): string {
+  const trimmed = text.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    // Hide anything that looks like user:password@ before quoting the input back.
+    const shown = trimmed.replace(/\/\/[^/]*@/, '//***@');
+    throw new UsageError(`${name} ${quoteForMessage(shown)} is not a URL`, {
+      hint: 'expected e.g. https://mycompany-tenant.onbmc.com',
+    });
+  }
+  if (url.username || url.password) {
+    throw new UsageError(`${name} must not contain a user name or password`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${name} must start with https:// or http://, got ${quoteForMessage(url.protocol)}`,
+    );
+  }
+  if (url.search || url.hash) throw new UsageError(`${name} must not have a query or fragment`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
