@@ -10,5 +10,7 @@ export function defined<T extends Record<string, unknown>>(
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
-export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-export const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+export const num = (value: unknown): number | undefined =>
+  typeof value === 'number' ? value : undefined;

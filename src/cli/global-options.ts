@@ -17,7 +17,10 @@ export interface GlobalOptions {
 
 export function addGlobalOptions(program: Command): Command {
   return program
-    .option('--profile <name>', 'stored profile to use; "local" is the built-in emulator (env: HELIXCTL_PROFILE)')
+    .option(
+      '--profile <name>',
+      'stored profile to use; "local" is the built-in emulator (env: HELIXCTL_PROFILE)',
+    )
     .option('--json', 'machine output: one JSON document on stdout')
     .option('-o, --output <format>', 'table, json, ndjson (lists) or tsv (env: HELIXCTL_OUTPUT)')
     .option('--no-color', 'no colour (env: NO_COLOR); always off when not a terminal')

@@ -5,7 +5,20 @@ import { describe, expect, it } from 'vitest';
 /** Enforces docs/design.md §1: who may import whom, and what may load at start-up. */
 
 const SRC = resolve(import.meta.dirname, '../../src');
-const HEAVY = ['ky', 'conf', 'clipboardy', 'ora', '@inquirer/prompts', 'cli-table3', 'hono', '@hono/node-server', 'better-sqlite3', 'node:sqlite', 'execa', '@bomb.sh/tab'];
+const HEAVY = [
+  'ky',
+  'conf',
+  'clipboardy',
+  'ora',
+  '@inquirer/prompts',
+  'cli-table3',
+  'hono',
+  '@hono/node-server',
+  'better-sqlite3',
+  'node:sqlite',
+  'execa',
+  '@bomb.sh/tab',
+];
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
   api: ['api', 'core'],
@@ -54,7 +67,11 @@ describe('architecture', () => {
   it('never imports a heavy package eagerly outside the emulator', () => {
     const eager = all
       .filter((f) => area(f) !== 'emulator')
-      .flatMap((f) => staticImports(f).filter((s) => HEAVY.includes(s)).map((s) => `${relative(SRC, f)}: ${s}`));
+      .flatMap((f) =>
+        staticImports(f)
+          .filter((s) => HEAVY.includes(s))
+          .map((s) => `${relative(SRC, f)}: ${s}`),
+      );
     expect(eager).toEqual([]);
   });
 
@@ -63,7 +80,8 @@ describe('architecture', () => {
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      for (const spec of staticImports(file).filter((s) => s.startsWith('.'))) visit(toTs(file, spec));
+      for (const spec of staticImports(file).filter((s) => s.startsWith('.')))
+        visit(toTs(file, spec));
     };
     visit(join(SRC, 'cli/main.ts'));
     const reached = [...seen].map((f) => relative(SRC, f));

@@ -7,7 +7,10 @@ export function registerAuth(program: Command, dispatch: Dispatch): void {
   program
     .command('login')
     .description('log in with an access key and save it as a profile')
-    .option('--access-key <key>', 'the access key (the secret is never taken from the command line)')
+    .option(
+      '--access-key <key>',
+      'the access key (the secret is never taken from the command line)',
+    )
     .option('--secret-stdin', 'read the secret key from stdin')
     .option('--credential-stdin', 'read a whole credential (key:...::...,tenant id:...) from stdin')
     .option('--from-clipboard', 'read a whole credential from the clipboard')

@@ -49,7 +49,9 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
 
   for (const verb of ['activate', 'deactivate'] as const) {
     addDryRun(keys.command(verb).argument('<key>', KEY_ARG))
-      .description(verb === 'activate' ? 'switch a key back on' : 'switch a key off without deleting it')
+      .description(
+        verb === 'activate' ? 'switch a key back on' : 'switch a key off without deleting it',
+      )
       .action(async (key: string, o: Record<string, unknown>, cmd: Command) =>
         dispatch(`keys ${verb}`, { key, dryRun: o.dryRun === true }, cmd),
       );
@@ -62,7 +64,11 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
       if (list.length === 0 && o.expired !== true) {
         throw new UsageError('name the keys to delete, or pass --expired');
       }
-      await dispatch('keys delete', { keys: list, expired: o.expired === true, dryRun: o.dryRun === true }, cmd);
+      await dispatch(
+        'keys delete',
+        { keys: list, expired: o.expired === true, dryRun: o.dryRun === true },
+        cmd,
+      );
     });
 
   keys
@@ -71,7 +77,11 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
     .description('put a credential in the clipboard, in the copy format')
     .option('--secret-stdin', "read the key's secret from stdin")
     .option('--print', 'write it to stdout instead of the clipboard')
-    .option('--clear-after <duration>', 'clear the clipboard after this time; 0 keeps it (default 45s)', durationOrZeroOption)
+    .option(
+      '--clear-after <duration>',
+      'clear the clipboard after this time; 0 keeps it (default 45s)',
+      durationOrZeroOption,
+    )
     .action(async (key: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const options: KeysCopyOptions = {
         secretStdin: o.secretStdin === true,
@@ -85,7 +95,9 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
     .command('permissions')
     .argument('<key>', KEY_ARG)
     .description('effective permissions of a key and where each comes from')
-    .action(async (key: string, _o: unknown, cmd: Command) => dispatch('keys permissions', { key }, cmd));
+    .action(async (key: string, _o: unknown, cmd: Command) =>
+      dispatch('keys permissions', { key }, cmd),
+    );
 
   keys
     .command('check')

@@ -1,20 +1,28 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
-import {
-  choiceOption,
-  durationOption,
-  durationOrZeroOption,
-} from '../../option-parsers.js';
+import { choiceOption, durationOption, durationOrZeroOption } from '../../option-parsers.js';
 import type { KeyFilters, SecretSinkFlags } from './options.js';
 
 /** Options shared by several `keys` verbs, so every verb spells them the same way. */
 
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--type <type>', 'access, api or user', choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API', user: 'USER' } as const))
-    .option('--status <status>', 'active or inactive', choiceOption({ active: 'ACTIVE', inactive: 'INACTIVE' } as const))
+    .option(
+      '--type <type>',
+      'access, api or user',
+      choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API', user: 'USER' } as const),
+    )
+    .option(
+      '--status <status>',
+      'active or inactive',
+      choiceOption({ active: 'ACTIVE', inactive: 'INACTIVE' } as const),
+    )
     .option('--expired', 'only keys that have expired')
-    .option('--expiring-within <duration>', 'only keys expiring within this time, e.g. 14d', durationOption)
+    .option(
+      '--expiring-within <duration>',
+      'only keys expiring within this time, e.g. 14d',
+      durationOption,
+    )
     .option('--name <glob>', 'only keys whose name matches (* and ? wildcards)')
     .option('--user <id>', "only this user's keys");
 }
@@ -37,10 +45,17 @@ export function addSinkOptions(command: Command): Command {
     .option('--secret-file <path>', 'write the new credential to this file (mode 0600)')
     .option('--force', 'overwrite an existing --secret-file')
     .option('--exec', 'run the command given after -- with the credential in its environment')
-    .option('--clear-after <duration>', 'clear the clipboard after this time; 0 keeps it (default 45s)', durationOrZeroOption);
+    .option(
+      '--clear-after <duration>',
+      'clear the clipboard after this time; 0 keeps it (default 45s)',
+      durationOrZeroOption,
+    );
 }
 
-export function readSinks(o: Record<string, unknown>, execTail: string[] | undefined): SecretSinkFlags {
+export function readSinks(
+  o: Record<string, unknown>,
+  execTail: string[] | undefined,
+): SecretSinkFlags {
   const sinks: SecretSinkFlags = { force: o.force === true };
   if (typeof o.copy === 'boolean') sinks.copy = o.copy;
   if (typeof o.secretFile === 'string') sinks.secretFile = o.secretFile;

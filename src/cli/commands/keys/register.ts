@@ -4,23 +4,43 @@ import type { Dispatch } from '../../dispatch.js';
 import { choiceOption, collect, durationOption, positiveIntOption } from '../../option-parsers.js';
 import type { KeysAddOptions, KeysListOptions, KeysRotateOptions } from './options.js';
 import { registerKeyChanges } from './register-changes.js';
-import { addDryRun, addFilterOptions, addSinkOptions, readFilters, readSinks } from './register-shared.js';
+import {
+  addDryRun,
+  addFilterOptions,
+  addSinkOptions,
+  readFilters,
+  readSinks,
+} from './register-shared.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function registerKeys(program: Command, dispatch: Dispatch, execTail: string[] | undefined): void {
+export function registerKeys(
+  program: Command,
+  dispatch: Dispatch,
+  execTail: string[] | undefined,
+): void {
   const keys = program.command('keys').description('manage access keys');
 
   addDryRun(addSinkOptions(keys.command('add').argument('[name]', 'key name')))
     .description('create an access key; its secret is shown only once')
     .option('--name <name>', 'key name (same as the argument)')
     .option('--description <text>', 'free text')
-    .option('--type <type>', 'access (default) or api', choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API' } as const))
+    .option(
+      '--type <type>',
+      'access (default) or api',
+      choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API' } as const),
+    )
     .option('--expires <when>', '30d, 12h, 2w, 2027-01-31, 2027-01-31T12:00:00Z or never')
     .option('--group <name|id>', 'assign a group (repeatable)', collect, [])
     .option('--role <name|id>', 'assign a role (repeatable)', collect, [])
     .option('--user <id>', "create this user's user-level key (administrators)")
-    .addHelpText('after', examples(['helixctl keys add ci-deploy --expires 30d --group Operators', 'helixctl keys add ci --expires 90d --no-copy --secret-file ./ci.cred']))
+    .addHelpText(
+      'after',
+      examples([
+        'helixctl keys add ci-deploy --expires 30d --group Operators',
+        'helixctl keys add ci --expires 90d --no-copy --secret-file ./ci.cred',
+      ]),
+    )
     .action(async (name: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const options: KeysAddOptions = {
         groups: o.group as string[],
@@ -40,10 +60,26 @@ export function registerKeys(program: Command, dispatch: Dispatch, execTail: str
 
   addFilterOptions(keys.command('list').alias('ls'))
     .description('list access keys (follows every page)')
-    .option('--sort <field>', 'name, created, expires, status or type', choiceOption({ name: 'name', created: 'created', expires: 'expires', status: 'status', type: 'type' } as const))
+    .option(
+      '--sort <field>',
+      'name, created, expires, status or type',
+      choiceOption({
+        name: 'name',
+        created: 'created',
+        expires: 'expires',
+        status: 'status',
+        type: 'type',
+      } as const),
+    )
     .option('--desc', 'sort in descending order')
     .option('--limit <n>', 'show at most n keys', positiveIntOption(1_000_000))
-    .addHelpText('after', examples(['helixctl keys list --expiring-within 14d', "helixctl keys list --json | jq -r '.[].access_key'"]))
+    .addHelpText(
+      'after',
+      examples([
+        'helixctl keys list --expiring-within 14d',
+        "helixctl keys list --json | jq -r '.[].access_key'",
+      ]),
+    )
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       const options: KeysListOptions = {
         ...readFilters(o),
@@ -59,14 +95,33 @@ export function registerKeys(program: Command, dispatch: Dispatch, execTail: str
     .description('show every field of a key, its groups, roles and permissions')
     .action(async (key: string, _o: unknown, cmd: Command) => dispatch('keys show', { key }, cmd));
 
-  addDryRun(addSinkOptions(addFilterOptions(keys.command('rotate').argument('[key]', 'access key or unique name'))))
+  addDryRun(
+    addSinkOptions(
+      addFilterOptions(keys.command('rotate').argument('[key]', 'access key or unique name')),
+    ),
+  )
     .description('generate a new secret (access keys) or rotate an API key')
-    .option('--grace <duration>', 'rotate without downtime: new key now, old key expires after this time', durationOption)
+    .option(
+      '--grace <duration>',
+      'rotate without downtime: new key now, old key expires after this time',
+      durationOption,
+    )
     .option('--verify', 'with --grace: log in with the new key before retiring the old one')
     .option('--all', 'rotate every key matching the filters')
-    .option('--concurrency <n>', 'parallel rotations with --all (default 4)', positiveIntOption(64), 4)
+    .option(
+      '--concurrency <n>',
+      'parallel rotations with --all (default 4)',
+      positiveIntOption(64),
+      4,
+    )
     .option('--secret-dir <dir>', 'with --all: one 0600 credential file per key in this folder')
-    .addHelpText('after', examples(['helixctl keys rotate ci-deploy --grace 24h --verify --secret-file ./ci.cred', 'helixctl keys rotate --all --expiring-within 14d --secret-dir ./secrets']))
+    .addHelpText(
+      'after',
+      examples([
+        'helixctl keys rotate ci-deploy --grace 24h --verify --secret-file ./ci.cred',
+        'helixctl keys rotate --all --expiring-within 14d --secret-dir ./secrets',
+      ]),
+    )
     .action(async (key: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const options: KeysRotateOptions = {
         ...readFilters(o),

@@ -12,11 +12,15 @@ export function registerProfiles(program: Command, dispatch: Dispatch): void {
     .command('use')
     .argument('<name>', 'profile name')
     .description('make a profile the default')
-    .action(async (name: string, _o: unknown, cmd: Command) => dispatch('profiles use', { name }, cmd));
+    .action(async (name: string, _o: unknown, cmd: Command) =>
+      dispatch('profiles use', { name }, cmd),
+    );
   profiles
     .command('remove')
     .alias('rm')
     .argument('<name>', 'profile name')
     .description('remove a profile, its secret and its tokens')
-    .action(async (name: string, _o: unknown, cmd: Command) => dispatch('profiles remove', { name }, cmd));
+    .action(async (name: string, _o: unknown, cmd: Command) =>
+      dispatch('profiles remove', { name }, cmd),
+    );
 }

@@ -17,7 +17,11 @@ export function registerServe(program: Command, dispatch: Dispatch): void {
     .option('--db <file>', 'SQLite file, or :memory: (default: serve.db in the data folder)')
     .option('--seed <file>', 'JSON seed file applied to an empty database instead of the bootstrap')
     .option('--test-clock', 'allow tests to move the clock through /__emulator/clock')
-    .option('--latency <ms>', 'add this delay to every response (benchmarks, fault tests)', positiveIntOption(60_000))
+    .option(
+      '--latency <ms>',
+      'add this delay to every response (benchmarks, fault tests)',
+      positiveIntOption(60_000),
+    )
     .addHelpText(
       'after',
       [
