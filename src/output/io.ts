@@ -41,3 +41,7 @@ export function processIo(): Io {
     env: process.env,
   };
 }
+
+/** Raw writers for text already formatted elsewhere (commander's help and version). */
+export const writeStdout = (io: Io, text: string): void => void io.stdout.write(text);
+export const writeStderr = (io: Io, text: string): void => void io.stderr.write(text);

@@ -1,0 +1,87 @@
+import type { LoadedSettings } from '../config/load-settings.js';
+import type { Env } from '../config/paths.js';
+import { isInteractive } from '../output/mode.js';
+import type { Io } from '../output/io.js';
+import type { Printer } from '../output/printer.js';
+import { createPrompter, type Prompter } from '../output/prompts.js';
+import type { Connection } from './connect.js';
+import type { GlobalOptions } from './global-options.js';
+
+/**
+ * What a command body gets besides its options. Everything expensive (config files, the API
+ * client, the emulator) is behind a memoised async getter, so a command pays only for what it
+ * uses and `--help` pays for nothing.
+ */
+export interface CommandContext {
+  readonly io: Io;
+  readonly env: Env;
+  readonly printer: Printer;
+  readonly prompter: Prompter;
+  readonly globals: GlobalOptions;
+  /** A prompt may be shown: a TTY on both ends, no --no-input, not CI, not JSON. */
+  readonly interactive: boolean;
+  now(): Date;
+  /** The resolved settings (flags > env > files > defaults); warnings already printed. */
+  settings(options?: { requireCredentials?: boolean }): Promise<LoadedSettings>;
+  /** The authenticated API connection for the active profile. */
+  connection(): Promise<Connection>;
+  /** Closes the connection if one was opened (run.ts calls it after every command). */
+  closeConnection(): Promise<void>;
+}
+
+export interface ContextDeps {
+  io: Io;
+  printer: Printer;
+  globals: GlobalOptions;
+  now?: () => Date;
+}
+
+export function createContext(deps: ContextDeps): CommandContext {
+  const { io, printer, globals } = deps;
+  const env = io.env;
+  const interactive = isInteractive({
+    noInput: !globals.input,
+    jsonMode: printer.mode === 'json' || printer.mode === 'ndjson',
+    env,
+    stdinTTY: io.stdin.isTTY === true,
+    stdoutTTY: io.stdout.isTTY === true,
+  });
+  const prompter = createPrompter({ io, interactive, yes: globals.yes, color: printer.stderrChalk.level > 0 });
+  let settings: Promise<LoadedSettings> | undefined;
+  let connection: Promise<Connection> | undefined;
+  const ctx: CommandContext = {
+    io,
+    env,
+    printer,
+    prompter,
+    globals,
+    interactive,
+    now: deps.now ?? (() => new Date()),
+    settings(options = {}) {
+      // Only `login` asks without credentials; it never also asks for a connection.
+      settings ??= loadAndWarn(ctx, options.requireCredentials ?? true);
+      return settings;
+    },
+    connection() {
+      connection ??= import('./connect.js').then((m) => m.connect(ctx));
+      return connection;
+    },
+    async closeConnection() {
+      if (connection) await (await connection.catch(() => undefined))?.close();
+    },
+  };
+  return ctx;
+}
+
+async function loadAndWarn(ctx: CommandContext, requireCredentials: boolean): Promise<LoadedSettings> {
+  const { loadSettings } = await import('../config/load-settings.js');
+  const g = ctx.globals;
+  const loaded = await loadSettings({
+    flags: { profile: g.profile, url: g.url, tenant: g.tenant, output: g.output, json: g.json, timeout: g.timeout },
+    env: ctx.env,
+    stdoutIsTty: ctx.io.stdout.isTTY === true,
+    requireCredentials,
+  });
+  for (const warning of loaded.warnings) ctx.printer.warn(warning);
+  return loaded;
+}
