@@ -23,6 +23,15 @@ export async function waitForExit(pid: number, deadlineMs = 20_000): Promise<voi
   }
 }
 
+/** Polls `check` until it holds; the deadline only turns a hang into a failure. */
+export async function waitUntil(check: () => Promise<boolean>, deadlineMs = 20_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`condition still false after ${deadlineMs} ms`);
+    await sleep(50);
+  }
+}
+
 /** Ends a process the test started (directly or through its harness), if still there. */
 export function killIfRunning(pid: number | undefined): void {
   if (pid === undefined || !isRunning(pid)) return;
