@@ -1,0 +1,82 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+
+function inPath(name: string): string | undefined {
+  for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(folder, name);
+    if (folder !== '' && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Xvfb tests run wherever Xvfb exists, and must not be skipped silently on CI. */
+export const XVFB_AVAILABLE = process.platform === 'linux' && inPath('Xvfb') !== undefined;
+export const SKIP_XVFB = !XVFB_AVAILABLE && !process.env.CI;
+
+export interface Display {
+  /** `:<n>`, for DISPLAY. */
+  readonly display: string;
+  /** The system clipboard of that display, read with xsel (independent of our code). */
+  read(): Promise<string>;
+  write(text: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** apt's xsel, else the copy clipboardy ships. */
+function xsel(): string {
+  return inPath('xsel') ?? join(ROOT, 'node_modules/clipboardy/fallbacks/linux/xsel');
+}
+
+/**
+ * Starts a private Xvfb. `-displayfd` makes the server pick a free display and write its
+ * number once it accepts connections: no guessing, no sleeping.
+ */
+export function startXvfb(): Promise<Display> {
+  const server = spawn(
+    'Xvfb',
+    ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '320x240x24'],
+    {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    },
+  );
+  return new Promise((ready, fail) => {
+    let number = '';
+    server.once('error', fail);
+    server.once('exit', (code) => fail(new Error(`Xvfb exited early (${code})`)));
+    server.stdio[3]?.on('data', (chunk: Buffer) => {
+      number += chunk.toString();
+      if (!number.includes('\n')) return;
+      server.removeAllListeners('exit');
+      ready(display(server, `:${number.trim()}`));
+    });
+  });
+}
+
+function display(server: ChildProcess, name: string): Display {
+  const env = { PATH: process.env.PATH ?? '', HOME: tmpdir(), DISPLAY: name };
+  const run = promisify(execFile);
+  return {
+    display: name,
+    read: async () => (await run(xsel(), ['--clipboard', '--output'], { env })).stdout,
+    write: async (text) => {
+      await new Promise<void>((done, fail) => {
+        const child = execFile(xsel(), ['--clipboard', '--input'], { env }, (error) =>
+          error ? fail(error) : done(),
+        );
+        child.stdin?.end(text);
+      });
+    },
+    // Killing the server also ends the xsel daemons that own its selections.
+    stop: () =>
+      new Promise<void>((done) => {
+        if (server.exitCode !== null || server.signalCode !== null) return done();
+        server.once('exit', () => done());
+        server.kill('SIGTERM');
+      }),
+  };
+}
