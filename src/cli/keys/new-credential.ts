@@ -1,0 +1,63 @@
+import type { AccessKeyRecord } from '../../api/types.js';
+import { formatCredential } from '../../core/credential.js';
+import { renderCredentialBox } from '../../output/credential-box.js';
+import { writeStderr } from '../../output/io.js';
+import { deliverCredential } from '../../output/secret/deliver.js';
+import { planSinks } from '../../output/secret/plan.js';
+import { preflightSinks } from '../../output/secret/preflight.js';
+import { createSinkDeps } from '../../output/secret/sink-deps.js';
+import type { SinkPlan } from '../../output/secret/types.js';
+import type { SecretSinkFlags } from '../commands/keys/options.js';
+import type { CommandContext } from '../context.js';
+import { keyJson } from './key-columns.js';
+
+/**
+ * Decides and checks where a new secret will go, BEFORE the key is created or rotated: a bad
+ * `--secret-file` or `--exec` is then a usage error while nothing has changed yet.
+ */
+export async function planSecretDelivery(ctx: CommandContext, sinks: SecretSinkFlags): Promise<SinkPlan> {
+  const plan = planSinks({
+    flags: sinks,
+    interactive: ctx.interactive,
+    stdoutTTY: ctx.io.stdout.isTTY === true,
+    json: ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson',
+  });
+  await preflightSinks(plan, ctx.env);
+  return plan;
+}
+
+export interface GeneratedSecret {
+  /** The key as it is now (after creation or rotation). */
+  record: AccessKeyRecord;
+  secretKey: string;
+  tenantId: string;
+}
+
+/**
+ * Hands a freshly generated secret to the planned sinks and returns the exit code. Called as
+ * soon as the service answered, before anything else can fail, so a secret is never lost.
+ */
+export async function deliverSecret(
+  ctx: CommandContext,
+  plan: SinkPlan,
+  secret: GeneratedSecret,
+  title: string,
+): Promise<number> {
+  const { record, secretKey, tenantId } = secret;
+  const credential = formatCredential({ accessKey: record.access_key, secretKey, tenantId });
+  const cred = { accessKey: record.access_key, secretKey, tenantId, credential };
+  const { printer } = ctx;
+  const deps = createSinkDeps({
+    stdout: (text) => printer.raw(text),
+    stderr: (text) => writeStderr(ctx.io, text),
+    warn: (message) => printer.warn(message),
+    renderHuman: (c) => renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title }),
+    renderJson: (fields) => {
+      const doc = { ...keyJson(record), ...fields };
+      return JSON.stringify(doc, null, ctx.io.stdout.isTTY ? 2 : undefined);
+    },
+    env: ctx.env,
+  });
+  const result = await deliverCredential(cred, plan, deps);
+  return result.exitCode;
+}
