@@ -21,8 +21,14 @@ export function toHelixError(error: unknown, context: RequestContext): Error {
   const response = httpErrorResponse(error);
   if (response) return fromStatus(response.status, response.headers, context);
   if (isTimeoutError(error)) return fromTimeout(context);
-  if (error instanceof ResponseBodyError && error.code === 'BODY_TOO_LARGE') {
-    return badResponse('the body is too large', context);
+  if (error instanceof ResponseBodyError) {
+    // Headers arrived, the body did not: retried like a network failure, reported as a bad
+    // response (or OUTCOME_UNKNOWN for a write, which surely reached the service).
+    const reason =
+      error.code === 'BODY_TOO_LARGE'
+        ? 'the body is too large'
+        : `the body was cut off: ${error.code}`;
+    return badResponse(reason, context);
   }
   const network = classifyNetworkError(error);
   if (network) return fromNetwork(network, context);
