@@ -1,8 +1,8 @@
 import type { KyInstance } from 'ky';
 import { UsageError } from '../core/errors.js';
 import { attemptFetch, type FetchLike, type TraceEvent } from './attempt-fetch.js';
-import { badResponse, type OutcomeContext, type RequestContext, toHelixError } from './errors.js';
-import { httpErrorResponse } from './ky-shapes.js';
+import { type OutcomeContext, type RequestContext, toHelixError } from './errors.js';
+import { errorBody, parseBaseUrl, parseJsonBody } from './http-parts.js';
 import { secretValues } from './redact.js';
 import { retrySettings } from './retry-policy.js';
 
@@ -114,43 +114,4 @@ async function createKy(
       'user-agent': userAgent,
     },
   });
-}
-
-function parseBaseUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`invalid portal URL: ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`the portal URL must be http(s): ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw new UsageError('the portal URL must not contain a user name or password');
-  }
-  url.search = '';
-  url.hash = '';
-  return url;
-}
-
-function parseJsonBody<T>(text: string, context: RequestContext): T {
-  if (text.trim() === '') throw badResponse('empty body', context);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw badResponse('invalid JSON', context);
-  }
-  if (value === null || typeof value !== 'object') throw badResponse('not a JSON object', context);
-  return value as T;
-}
-
-/** The (already buffered) body of an HTTP error, for its IMS `error` text. */
-async function errorBody(error: unknown): Promise<string | undefined> {
-  try {
-    return await httpErrorResponse(error)?.text();
-  } catch {
-    return undefined;
-  }
 }

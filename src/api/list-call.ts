@@ -48,13 +48,18 @@ function isEnvelope(value: unknown): boolean {
   return typeof page_count === 'number' && typeof total_count === 'number';
 }
 
-/** Fails with OUTCOME_UNKNOWN-or-BAD_RESPONSE when a one-time field is missing. */
+/**
+ * Checks that one-time fields (the new secret) are there: a key created without its secret
+ * in the answer is OUTCOME_UNKNOWN for a write, BAD_RESPONSE otherwise.
+ */
 export function requireFields<T extends object>(
   value: T,
-  fields: ReadonlyArray<keyof T & string>,
+  fields: readonly string[],
   request: Omit<HttpRequest, 'token'>,
 ): T {
-  const missing = fields.find((field) => typeof value[field] !== 'string');
+  const missing = fields.find(
+    (field) => typeof (value as Record<string, unknown>)[field] !== 'string',
+  );
   if (missing) {
     throw badResponse(`no ${missing} in the response`, {
       method: request.method,

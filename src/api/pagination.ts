@@ -22,10 +22,7 @@ export async function* pages<T>(
   let maxPages: number | undefined;
   for (let fetched = 1; ; fetched += 1) {
     const { records, _metadata: meta } = await fetchPage(page);
-    maxPages ??= pageBound(
-      meta.total_count,
-      options.size || meta.records_per_page || records.length,
-    );
+    maxPages ??= pageBound(meta.total_count, [options.size, meta.records_per_page, records.length]);
     if (fetched > maxPages) {
       throw new ServiceError(
         `the service kept returning pages past its total of ${meta.total_count} records`,
@@ -39,10 +36,17 @@ export async function* pages<T>(
   }
 }
 
-function pageBound(total: number, size: number): number {
-  const safeSize = Number.isFinite(size) && size > 0 ? size : 1;
+/**
+ * The smallest plausible page size gives the loosest bound: a service that serves fewer
+ * records than asked for (a size cap) must not be mistaken for one that never stops.
+ */
+function pageBound(total: number, sizes: ReadonlyArray<number | undefined>): number {
+  const usable = sizes.filter(
+    (s): s is number => typeof s === 'number' && Number.isFinite(s) && s > 0,
+  );
+  const size = usable.length > 0 ? Math.min(...usable) : 1;
   const safeTotal = Number.isFinite(total) && total > 0 ? total : 0;
-  return Math.ceil(safeTotal / safeSize) + 1;
+  return Math.ceil(safeTotal / size) + 1;
 }
 
 /** Flattens pages into records, still fetching lazily. */

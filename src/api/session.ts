@@ -2,6 +2,7 @@ import { AuthError } from '../core/errors.js';
 import type { Http } from './http.js';
 import { jwtExpiryMs } from './jwt.js';
 import { callLogin, callRefresh } from './login-call.js';
+import { SerialQueue } from './serial-queue.js';
 import type { CachedTokens, Credential, LoginInfo, Session, TokenStore } from './session-types.js';
 
 export type { CachedTokens, Credential, LoginInfo, Session, TokenStore } from './session-types.js';
@@ -29,106 +30,123 @@ interface Held {
  * parallel calls (bulk rotation) logs in once.
  */
 export function createSession(options: SessionOptions): Session {
-  const { http, credential, tokenStore, now } = options;
-  let held: Held | undefined;
-  let loaded = tokenStore === undefined;
-  let queue: Promise<void> | undefined;
+  return new TokenSession(options);
+}
 
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = (queue ?? Promise.resolve()).then(work);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
+class TokenSession implements Session {
+  readonly #options: SessionOptions;
+  readonly #queue = new SerialQueue();
+  #held: Held | undefined;
+  #loaded: boolean;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.#loaded = options.tokenStore === undefined;
+  }
+
+  login(): Promise<LoginInfo> {
+    return this.#queue.run(() => this.#login());
+  }
+
+  accessToken(): Promise<string> {
+    const held = this.#held;
+    if (this.#loaded && this.#queue.idle && held && this.#isFresh(held))
+      return Promise.resolve(held.jwt);
+    return this.#queue.run(() => this.#obtain());
+  }
+
+  async authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const first = await this.accessToken();
+    try {
+      return await call(first);
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+    }
+    // Only the refused token is dropped: a parallel caller may already have renewed it.
+    if (this.#held?.jwt === first) this.#held = { ...this.#held, jwtExpires: 0 };
+    const second = await this.accessToken();
+    try {
+      return await call(second);
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      throw new AuthError(
+        `not authenticated: the service refused a fresh token (${error.message})`,
+        {
+          status: 401,
+          hint: 'the key may be inactive, expired or deleted; `helixctl login` stores another',
+        },
+      );
+    }
+  }
+
+  tokens(): CachedTokens | undefined {
+    const held = this.#held;
+    return (
+      held && {
+        accessKey: this.#options.credential.accessKey,
+        jwt: held.jwt,
+        refreshToken: held.refreshToken,
+      }
     );
-    queue = settled;
-    void settled.then(() => {
-      if (queue === settled) queue = undefined;
-    });
-    return run;
-  };
+  }
 
-  const isFresh = (h: Held): boolean =>
-    h.jwtExpires === undefined || h.jwtExpires - now().getTime() >= REFRESH_MARGIN_MS;
+  #isFresh(held: Held): boolean {
+    return (
+      held.jwtExpires === undefined ||
+      held.jwtExpires - this.#options.now().getTime() >= REFRESH_MARGIN_MS
+    );
+  }
 
-  const keep = async (jwt: string, refreshToken: string): Promise<string> => {
-    held = { jwt, jwtExpires: jwtExpiryMs(jwt), refreshToken };
-    const tokens: CachedTokens = { accessKey: credential.accessKey, jwt, refreshToken };
-    // The cache only spares a login next time: failing to write it must not fail the call.
-    await tokenStore?.save(tokens).catch(() => undefined);
-    return jwt;
-  };
+  async #obtain(): Promise<string> {
+    if (!this.#loaded) await this.#load();
+    const held = this.#held;
+    if (held && this.#isFresh(held)) return held.jwt;
+    if (held && refreshUsable(held.refreshToken, this.#options.now())) {
+      const jwt = await callRefresh(this.#options.http, held.refreshToken);
+      if (jwt) return this.#keep(jwt, held.refreshToken);
+    }
+    await this.#login();
+    if (!this.#held) throw new AuthError('login failed: no token was returned');
+    return this.#held.jwt;
+  }
 
-  const login = async (): Promise<LoginInfo> => {
+  async #login(): Promise<LoginInfo> {
+    const { http, credential, tokenStore } = this.#options;
     try {
       const { json_web_token, token, ...info } = await callLogin(http, credential);
-      await keep(json_web_token, token);
+      await this.#keep(json_web_token, token);
       return info;
     } catch (error) {
       if (error instanceof AuthError) {
-        held = undefined;
+        this.#held = undefined;
         await tokenStore?.clear().catch(() => undefined);
       }
       throw error;
     }
-  };
+  }
 
-  const load = async (): Promise<void> => {
-    loaded = true;
-    const cached = await tokenStore?.load().catch(() => undefined);
-    if (cached?.accessKey !== credential.accessKey) return;
-    held = {
+  async #load(): Promise<void> {
+    this.#loaded = true;
+    const cached = await this.#options.tokenStore?.load().catch(() => undefined);
+    if (cached?.accessKey !== this.#options.credential.accessKey) return;
+    this.#held = {
       jwt: cached.jwt,
       jwtExpires: jwtExpiryMs(cached.jwt),
       refreshToken: cached.refreshToken,
     };
-  };
+  }
 
-  const obtain = async (): Promise<string> => {
-    if (!loaded) await load();
-    if (held && isFresh(held)) return held.jwt;
-    if (held && refreshUsable(held.refreshToken, now())) {
-      const jwt = await callRefresh(http, held.refreshToken);
-      if (jwt) return keep(jwt, held.refreshToken);
-    }
-    await login();
-    if (!held) throw new AuthError('login failed: no token was returned');
-    return held.jwt;
-  };
-
-  const accessToken = (): Promise<string> => {
-    if (loaded && !queue && held && isFresh(held)) return Promise.resolve(held.jwt);
-    return exclusive(obtain);
-  };
-
-  return {
-    login: () => exclusive(login),
-    accessToken,
-    async authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
-      const first = await accessToken();
-      try {
-        return await call(first);
-      } catch (error) {
-        if (!isUnauthorized(error)) throw error;
-      }
-      // Only the token that was refused is dropped: a parallel caller may have renewed it.
-      if (held?.jwt === first) held = { ...held, jwtExpires: 0 };
-      const second = await accessToken();
-      try {
-        return await call(second);
-      } catch (error) {
-        if (!isUnauthorized(error)) throw error;
-        throw new AuthError(
-          `not authenticated: the service refused a fresh token (${error.message})`,
-          {
-            status: 401,
-            hint: 'the key may be inactive, expired or deleted; `helixctl login` stores another',
-          },
-        );
-      }
-    },
-    tokens: () =>
-      held && { accessKey: credential.accessKey, jwt: held.jwt, refreshToken: held.refreshToken },
-  };
+  async #keep(jwt: string, refreshToken: string): Promise<string> {
+    this.#held = { jwt, jwtExpires: jwtExpiryMs(jwt), refreshToken };
+    const tokens: CachedTokens = {
+      accessKey: this.#options.credential.accessKey,
+      jwt,
+      refreshToken,
+    };
+    // The cache only spares a login next time: failing to write it must not fail the call.
+    await this.#options.tokenStore?.save(tokens).catch(() => undefined);
+    return jwt;
+  }
 }
 
 function isUnauthorized(error: unknown): error is AuthError {

@@ -77,6 +77,14 @@ describe('pages', () => {
     expect(calls).toBe(5);
   });
 
+  it('follows a service that serves smaller pages than asked for', async () => {
+    // Asked for 10, the service caps pages at 3: 4 pages, which a bound of
+    // ceil(10 / 10) + 1 = 2 would wrongly cut off.
+    const { fetchPage, asked } = source(range(10), 3);
+    expect(await collect(pages(fetchPage, { size: 10 }))).toEqual(range(10));
+    expect(asked).toEqual([0, 1, 2, 3]);
+  });
+
   it('uses records_per_page when no size was asked for', async () => {
     const { fetchPage, asked } = source(range(5), 2);
     expect(await collect(pages(fetchPage))).toEqual(range(5));
