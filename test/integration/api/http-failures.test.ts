@@ -218,6 +218,24 @@ describe('injected fetch', () => {
     expect(traces.map((t) => t.status)).toEqual([503, 200]);
   });
 
+  it("works with hono's app.fetch passed as is (sync handlers return a bare Response)", async () => {
+    const { Hono } = await import('hono');
+    const app = new Hono();
+    app.get(PATH, (c) => c.json({ page: c.req.query('page') ?? null }));
+    app.post(PATH, async (c) => c.json({ echoed: await c.req.json() }, 201));
+    const http = createHttp({
+      baseUrl: 'http://emulator.invalid',
+      userAgent: 't',
+      fetch: app.fetch,
+    });
+    expect(await http.request({ method: 'GET', path: PATH, query: { page: 3 } })).toEqual({
+      page: '3',
+    });
+    expect(await http.request({ method: 'POST', path: PATH, json: { name: 'ci' } })).toEqual({
+      echoed: { name: 'ci' },
+    });
+  });
+
   it('maps an error thrown by the injected fetch like any network failure', async () => {
     const down = async (): Promise<Response> => {
       throw new TypeError('fetch failed', {
