@@ -225,3 +225,25 @@ export interface Notification {
   message: string;
   created_date: string;
 }
+
+/**
+ * Query of the list endpoints, with the service's camelCase names (section 2.3). `page` is
+ * 0-based; `size` defaults to 1000 on the service.
+ */
+export interface ListQuery {
+  page?: number | undefined;
+  size?: number | undefined;
+  /** Keys: `user_id`, `name`, `description`, `access_key`, `status`, `expiry_enum`, `created_date_time`. */
+  orderBy?: string | undefined;
+  sortOrder?: 'asc' | 'desc' | undefined;
+  /** `API`, `TENANT` (and the extension `USER`) for keys; user types for `/users`. */
+  userTypes?: string | undefined;
+  /** Extension (section 8.9): keys expiring within this many days. */
+  expiringWithinDays?: number | undefined;
+}
+
+/** `POST /users/{user_id}/access_keys`: the type is forced to `USER`, groups and roles refused. */
+export type CreateUserKeyRequest = Omit<
+  CreateKeyRequest,
+  'type' | 'rotation' | 'group_ids' | 'role_ids'
+>;

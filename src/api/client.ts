@@ -1,0 +1,72 @@
+import { type DirectoryApi, directoryApi } from './directory.js';
+import { createHttp, type FetchLike, type TraceEvent } from './http.js';
+import { type KeysApi, keysApi } from './keys.js';
+import type { Call } from './list-call.js';
+import { imsPaths } from './paths.js';
+import {
+  type CachedTokens,
+  type Credential,
+  createSession,
+  type LoginInfo,
+  type TokenStore,
+} from './session.js';
+import type { UserInfo } from './types.js';
+
+export interface ImsClientOptions {
+  /** Portal URL, e.g. `https://tenant.onbmc.com` (paths are appended). */
+  baseUrl: string;
+  credential: Credential;
+  /** Injected fetch: the `local` profile passes the in-process emulator's. */
+  fetch?: FetchLike | undefined;
+  /** Per try; default 30 s. */
+  timeoutMs?: number | undefined;
+  tokenStore?: TokenStore | undefined;
+  /** One event per try, for `--debug`. */
+  onTrace?: ((event: TraceEvent) => void) | undefined;
+  now?: (() => Date) | undefined;
+  /** Default `helixctl node/<version>`. */
+  userAgent?: string | undefined;
+}
+
+export interface ImsClient extends KeysApi, DirectoryApi {
+  /** Logs in now (`POST /access_keys/login`), ignoring any cached token. */
+  login(): Promise<LoginInfo>;
+  userinfo(): Promise<UserInfo>;
+  /** A fresh login with another credential (no cache), then `userinfo` with its token. */
+  verifyCredential(credential: Credential): Promise<UserInfo>;
+  /** The tokens held now, for `helixctl login` to save once userinfo succeeded. */
+  tokens(): CachedTokens | undefined;
+}
+
+/** The typed IMS API client. Nothing is sent (and ky is not loaded) until a method is called. */
+export function createImsClient(options: ImsClientOptions): ImsClient {
+  const http = createHttp({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    fetch: options.fetch,
+    userAgent: options.userAgent ?? `helixctl node/${process.versions.node}`,
+    onTrace: options.onTrace,
+  });
+  const now = options.now ?? (() => new Date());
+  const session = createSession({
+    http,
+    credential: options.credential,
+    tokenStore: options.tokenStore,
+    now,
+  });
+  const call: Call = (request) =>
+    session.authorized((token) => http.request({ ...request, token }));
+  return {
+    ...keysApi(call),
+    ...directoryApi(call),
+    login: () => session.login(),
+    userinfo: () => call<UserInfo>({ method: 'GET', path: imsPaths.userinfo }),
+    verifyCredential: (credential) => {
+      const probe = createSession({ http, credential, now });
+      return probe.authorized((token) =>
+        http.request<UserInfo>({ method: 'GET', path: imsPaths.userinfo, token }),
+      );
+    },
+    tokens: () => session.tokens(),
+  };
+}

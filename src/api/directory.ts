@@ -1,0 +1,32 @@
+import { type Call, listAll, type MutationOptions } from './list-call.js';
+import { imsPaths } from './paths.js';
+import type { CreateUserRequest, Group, ListQuery, Notification, Role, User } from './types.js';
+
+/** Users, groups, roles, and the emulator's notification outbox. */
+export interface DirectoryApi {
+  listGroups(query?: ListQuery): AsyncIterable<Group>;
+  listRoles(query?: ListQuery): AsyncIterable<Role>;
+  listUsers(query?: ListQuery): AsyncIterable<User>;
+  createUser(body: CreateUserRequest, options?: MutationOptions): Promise<User>;
+  /** Emulator only (`GET /__emulator/notifications`): a 404 on the real service. */
+  listNotifications(query?: ListQuery): AsyncIterable<Notification>;
+}
+
+export function directoryApi(call: Call): DirectoryApi {
+  return {
+    listGroups: (query) => listAll(call, imsPaths.groups, query),
+    listRoles: (query) => listAll(call, imsPaths.roles, query),
+    listUsers: (query) => listAll(call, imsPaths.users, query),
+    createUser: (body, options) =>
+      call({
+        method: 'POST',
+        path: imsPaths.users,
+        json: body,
+        outcome: {
+          what: `creating user ${JSON.stringify(body.login_id)}`,
+          checkHint: options?.checkHint ?? 'check the tenant users before creating it again',
+        },
+      }),
+    listNotifications: (query) => listAll(call, imsPaths.emulatorNotifications, query),
+  };
+}

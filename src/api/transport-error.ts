@@ -1,0 +1,68 @@
+import { type HelixError, ServiceError } from '../core/errors.js';
+import type { NetworkFailure } from './network-error.js';
+import { mutates, type RequestContext, requestLabel } from './request-context.js';
+
+/**
+ * Failures where no usable HTTP status came back: timeouts, lost connections, unreadable
+ * bodies. For a request that changes state and may have reached the service, the honest
+ * answer is OUTCOME_UNKNOWN: retrying blindly could create a second key.
+ */
+
+export function outcomeUnknown(
+  reason: string,
+  context: RequestContext,
+  status?: number,
+): HelixError {
+  const what = context.outcome?.what ?? requestLabel(context);
+  return new ServiceError(
+    `the service may have completed ${what}; the outcome is unknown (${reason})`,
+    {
+      code: 'OUTCOME_UNKNOWN',
+      status,
+      hint: context.outcome?.checkHint ?? 'check the current state before trying again',
+    },
+  );
+}
+
+/** A 2xx response whose body is not the JSON expected. */
+export function badResponse(reason: string, context: RequestContext): HelixError {
+  if (mutates(context)) return outcomeUnknown(reason, context);
+  return new ServiceError(
+    `the service sent an unreadable response to ${requestLabel(context)} (${reason})`,
+    { code: 'BAD_RESPONSE', hint: 'check that the portal URL points at BMC Helix Portal' },
+  );
+}
+
+export function fromTimeout(context: RequestContext): HelixError {
+  const after = context.timeoutMs === undefined ? '' : ` after ${context.timeoutMs / 1000}s`;
+  if (mutates(context)) return outcomeUnknown(`timed out${after}`, context);
+  return new ServiceError(`request timed out${after}: ${requestLabel(context)}`, {
+    code: 'TIMEOUT',
+    hint: 'raise the limit with --timeout, or check the service',
+  });
+}
+
+const HINTS: Partial<Record<NetworkFailure['kind'], string>> = {
+  refused: 'check the portal URL (--url) and that the service is running',
+  dns: 'check the host name in the portal URL (--url) and your DNS or proxy',
+  tls: 'check the certificate; NODE_EXTRA_CA_CERTS adds a private CA',
+};
+
+export function fromNetwork(failure: NetworkFailure, context: RequestContext): HelixError {
+  if (failure.maybeSent && mutates(context)) {
+    return outcomeUnknown(`connection lost: ${failure.code}`, context);
+  }
+  const host = context.host ?? 'the service';
+  const messages: Record<NetworkFailure['kind'], string> = {
+    refused: `cannot connect to ${host}: connection refused`,
+    dns: `cannot resolve host ${host} (${failure.code})`,
+    unreachable: `cannot reach ${host} (${failure.code})`,
+    reset: `the connection to ${host} was lost (${failure.code})`,
+    tls: `TLS connection to ${host} failed (${failure.code})`,
+    other: `network error talking to ${host} (${failure.code})`,
+  };
+  return new ServiceError(messages[failure.kind], {
+    code: 'NETWORK_ERROR',
+    hint: HINTS[failure.kind] ?? 'check your network and try again',
+  });
+}
