@@ -1,11 +1,17 @@
 import type { Context } from 'hono';
-import { badRequest } from './api-error.js';
+import { ApiError, badRequest } from './api-error.js';
 
 export type JsonObject = Record<string, unknown>;
 
+/** Request bodies are small JSON objects; anything near this size is a client bug. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const tooLarge = () => new ApiError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+
 /** The request's JSON object body; an empty body is `{}`. Malformed JSON is a 400. */
 export async function readJsonObject(c: Context): Promise<JsonObject> {
+  if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await c.req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   if (text.trim() === '') return {};
   let value: unknown;
   try {
