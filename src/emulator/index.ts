@@ -1,0 +1,115 @@
+import type { Hono } from 'hono';
+import { buildApp } from './app.js';
+import { createClock, type EmulatorClock } from './clock.js';
+import { countTenants, TenantCache } from './repos/tenants.js';
+import { pruneRefreshTokens } from './repos/tokens.js';
+import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
+import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
+import { Notifier } from './services/notifier.js';
+import { applySeed } from './services/seed-apply.js';
+import { parseSeed } from './services/seed-schema.js';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
+import { migrate } from './store/migrations.js';
+import { type Database, openDatabase } from './store/sqlite.js';
+
+export type { EmulatorClock } from './clock.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export type { BootstrapResult, Credential } from './services/bootstrap.js';
+export { SeedError } from './services/seed-schema.js';
+
+export interface EmulatorOptions {
+  /** SQLite file, or `:memory:` (the default). */
+  db?: string | undefined;
+  /** A parsed seed file, applied instead of the bootstrap when the database is empty. */
+  seed?: unknown;
+  /** A frozen clock moved through `/__emulator/clock`. */
+  testClock?: boolean | undefined;
+  /** Initial time (both clocks). */
+  now?: Date | number | undefined;
+  /** One line per request: method, path, status, ms. Never bodies, headers or secrets. */
+  log?: ((line: string) => void) | undefined;
+  /** Artificial delay per request, for benchmarks and fault tests. */
+  latencyMs?: number | undefined;
+  throttle?: Partial<ThrottleOptions> | undefined;
+  tokenTtl?: Partial<TokenTtl> | undefined;
+  /** Force the SQLite driver (tests). */
+  driver?: 'node:sqlite' | 'better-sqlite3' | undefined;
+}
+
+export interface Emulator {
+  readonly app: Hono;
+  /** `app.fetch` as a Promise (ky needs one), for in-process use without a port. */
+  fetch(request: Request): Promise<Response>;
+  /** Set when this start bootstrapped an empty database: the admin secret, once. */
+  readonly bootstrap?: BootstrapResult;
+  /** What the start did: bootstrap, seed, or open an existing database. */
+  readonly initialized: 'bootstrap' | 'seed' | 'existing';
+  /** Tenant ids, in creation order, of what the seed made (empty otherwise). */
+  readonly seededTenantIds: readonly string[];
+  readonly clock: EmulatorClock;
+  readonly driver: Database['driver'];
+  /** Expiry notices and refresh-token pruning; `serve` runs it on a timer. */
+  sweep(): void;
+  /** Checkpoints the WAL and closes the database. Idempotent. */
+  close(): void;
+}
+
+function initialize(db: Database, seed: unknown, now: number) {
+  const parsed = seed === undefined ? undefined : parseSeed(seed);
+  // In one immediate transaction: two processes opening the same new file set it up once.
+  return db.transaction(() => {
+    if (countTenants(db) > 0) return { initialized: 'existing' as const, tenants: [] };
+    if (parsed) return { initialized: 'seed' as const, tenants: applySeed(db, parsed, now) };
+    const result = bootstrap(db, now);
+    return { initialized: 'bootstrap' as const, tenants: [], bootstrap: result };
+  });
+}
+
+/** Opens (or creates) an emulator over a SQLite database. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = createClock({ testClock: options.testClock, now: options.now });
+  const db = openDatabase(
+    options.db ?? ':memory:',
+    options.driver ? { driver: options.driver } : {},
+  );
+  let closed = false;
+  try {
+    migrate(db, clock.now());
+    const init = initialize(db, options.seed, clock.now());
+    const ctx: EmulatorContext = {
+      db,
+      clock,
+      tenants: new TenantCache(db),
+      throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle }),
+      notifier: new Notifier(db, clock),
+      tokenTtl: { ...DEFAULT_TOKEN_TTL, ...options.tokenTtl },
+    };
+    const app = buildApp(ctx, {
+      log: options.log,
+      latencyMs: options.latencyMs,
+      info: () => ({ driver: db.driver, test_clock: clock.adjustable }),
+    });
+    return {
+      app,
+      fetch: async (request) => app.fetch(request),
+      ...(init.bootstrap ? { bootstrap: init.bootstrap } : {}),
+      initialized: init.initialized,
+      seededTenantIds: init.tenants,
+      clock,
+      driver: db.driver,
+      sweep() {
+        ctx.notifier.sweep();
+        db.transaction(() => pruneRefreshTokens(db, clock.now()));
+      },
+      close() {
+        if (closed) return;
+        closed = true;
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import type { AccessKeyRecord, Rotation } from '../../api/types.js';
+import { formatWireSeconds, formatWireTimestamp } from '../../core/timestamp.js';
+import { isExpired, type KeyRow } from './keys.js';
+
+const wire = (ms: number) => formatWireTimestamp(new Date(ms));
+
+/** The AccessKey read model of a row at `now` (`key_expired` is computed, never stored). */
+export function toKeyRecord(row: KeyRow, now: number): AccessKeyRecord {
+  const record: AccessKeyRecord = {
+    user_id: row.user_id,
+    name: row.name,
+    type: row.type,
+    access_key: row.access_key,
+    status: row.status,
+    non_deletable: row.non_deletable === 1,
+    created_date: wire(row.created_at),
+    expiry_enum: row.expiry_enum,
+    key_expired: isExpired(row, now),
+  };
+  if (row.description) record.description = row.description;
+  if (row.expiry_at !== null) record.expiry_time = formatWireSeconds(new Date(row.expiry_at));
+  if (row.last_access_at !== null) record.last_access = wire(row.last_access_at);
+  if (row.type === 'API') record.rotation = toRotation(row, now);
+  if (row.owner_user_id) record.owner_user_id = row.owner_user_id;
+  return record;
+}
+
+function toRotation(row: KeyRow, now: number): Rotation {
+  const rotation: Rotation = {
+    never_rotate: row.never_rotate === 1,
+    rotation_period: row.rotation_period ?? 30,
+    grace_period: row.grace_period ?? 15,
+  };
+  if (row.last_rotation_at !== null) rotation.last_rotation_date = wire(row.last_rotation_at);
+  if (row.next_rotation_at !== null && row.never_rotate !== 1) {
+    rotation.next_rotation_date = wire(row.next_rotation_at);
+  }
+  if (inGrace(row, now) && row.old_access_key) rotation.old_rotation_key = row.old_access_key;
+  return rotation;
+}
+
+/** Whether the previous access key of a rotated API key still logs in at `now`. */
+export function inGrace(row: KeyRow, now: number): boolean {
+  return row.old_access_key !== null && row.old_valid_until !== null && now < row.old_valid_until;
+}

@@ -1,0 +1,27 @@
+import type { Hono } from 'hono';
+import { imsPaths } from '../../api/paths.js';
+import { ApiError } from '../http/api-error.js';
+import { readJsonObject } from '../http/body.js';
+import { callerOf, clientAddress } from '../http/request.js';
+import { login, refresh } from '../services/auth.js';
+import type { EmulatorContext } from '../services/context.js';
+import { userInfo } from '../services/userinfo.js';
+
+/** Login, token refresh and userinfo. */
+export function authRoutes(app: Hono, ctx: EmulatorContext): void {
+  app.post(imsPaths.login, async (c) => {
+    const body = await readJsonObject(c);
+    return c.json(login(ctx, body, clientAddress(c)));
+  });
+  // `/access_keys/login` would otherwise match `GET /access_keys/{key}` and read as a key.
+  app.all(imsPaths.login, () => {
+    throw new ApiError(405, 'Method not allowed; use POST', { Allow: 'POST' });
+  });
+  app.post(imsPaths.refresh, async (c) => {
+    const body = await readJsonObject(c);
+    // C2 also sends the refresh token as a bearer header; the body wins when both are there.
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    return c.json(refresh(ctx, body.token ?? bearer));
+  });
+  app.get(imsPaths.userinfo, (c) => c.json(userInfo(ctx, callerOf(ctx, c))));
+}

@@ -1,0 +1,62 @@
+import type { Hono } from 'hono';
+import { imsPaths } from '../../api/paths.js';
+import type { NotificationType } from '../../api/types.js';
+import { parseWireTimestamp } from '../../core/timestamp.js';
+import { ApiError, badRequest } from '../http/api-error.js';
+import { readJsonObject } from '../http/body.js';
+import { envelope, parsePaging } from '../http/paging.js';
+import { callerOf, queryOf } from '../http/request.js';
+import { listNotifications } from '../repos/notifications.js';
+import type { EmulatorContext } from '../services/context.js';
+
+const TYPES: readonly string[] = ['ACCESS_KEY_EXPIRING', 'ACCESS_KEY_ASSIGNMENT_CHANGED'];
+
+function clockBody(ctx: EmulatorContext) {
+  return { now: new Date(ctx.clock.now()).toISOString(), test_clock: true };
+}
+
+/** Emulator-only routes, outside `/ims` on purpose: health, the notifications outbox, the test clock. */
+export function emulatorRoutes(
+  app: Hono,
+  ctx: EmulatorContext,
+  info: () => Record<string, unknown>,
+): void {
+  app.get(imsPaths.emulatorHealth, (c) => c.json({ status: 'ok', ...info() }));
+  app.get(imsPaths.emulatorNotifications, (c) => {
+    const caller = callerOf(ctx, c);
+    const query = queryOf(c);
+    const type = query.one('type');
+    if (type !== undefined && !TYPES.includes(type))
+      throw badRequest(`type must be one of: ${TYPES.join(', ')}`);
+    ctx.notifier.sweep();
+    const paging = parsePaging(query.one);
+    const filter = {
+      tenantId: caller.tenantId,
+      type: type as NotificationType | undefined,
+      recipientUserId: query.one('recipient_user_id'),
+      accessKey: query.one('access_key'),
+    };
+    const { records, total } = listNotifications(ctx.db, filter, paging);
+    return c.json(envelope(records, total, paging));
+  });
+  if (!ctx.clock.adjustable) return; // without a test clock these paths are plain 404s
+  app.get(imsPaths.emulatorClock, (c) => c.json(clockBody(ctx)));
+  app.post(imsPaths.emulatorClock, async (c) => {
+    const body = await readJsonObject(c);
+    if (
+      typeof body.advance_seconds === 'number' &&
+      Number.isFinite(body.advance_seconds) &&
+      body.now === undefined
+    ) {
+      ctx.clock.advance(body.advance_seconds * 1000);
+    } else if (typeof body.now === 'string' && body.advance_seconds === undefined) {
+      const at = parseWireTimestamp(body.now);
+      if (!at) throw badRequest('now must be an RFC 3339 timestamp');
+      ctx.clock.set(at.getTime());
+    } else {
+      throw new ApiError(400, 'Send {"advance_seconds": n} or {"now": "<RFC 3339>"}');
+    }
+    ctx.notifier.sweep();
+    return c.json(clockBody(ctx));
+  });
+}

@@ -1,0 +1,76 @@
+import type { Hono } from 'hono';
+import { imsPaths } from '../../api/paths.js';
+import { newEntityId } from '../crypto/random.js';
+import { badRequest, forbidden, notFound } from '../http/api-error.js';
+import { optIdArray, optString, readJsonObject, rejectUnknown, reqName } from '../http/body.js';
+import { envelope, parsePaging, parseSort } from '../http/paging.js';
+import { callerOf, param, queryOf } from '../http/request.js';
+import { GROUP_SORT, getGroup, groupNameTaken, insertGroup, listGroups } from '../repos/groups.js';
+import { getRole, listRoles, missingRoleIds, ROLE_SORT } from '../repos/roles.js';
+import { entityIdTaken } from '../repos/users.js';
+import type { EmulatorContext } from '../services/context.js';
+
+/** Groups (list, create, read) and roles (list, read), readable by any caller of the tenant. */
+export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
+  app.get(imsPaths.groups, (c) => {
+    const caller = callerOf(ctx, c);
+    const query = queryOf(c);
+    const paging = parsePaging(query.one);
+    const { records, total } = listGroups(
+      ctx.db,
+      caller.tenantId,
+      paging,
+      parseSort(query.one, GROUP_SORT, 'name'),
+    );
+    return c.json(envelope(records, total, paging));
+  });
+  app.post(imsPaths.groups, async (c) => {
+    const caller = callerOf(ctx, c);
+    const body = await readJsonObject(c);
+    if (!caller.isAdmin) throw forbidden();
+    rejectUnknown(body, ['name', 'description', 'role_ids']);
+    const name = reqName(body, 'name');
+    const roleIds = optIdArray(body, 'role_ids') ?? [];
+    const missing = missingRoleIds(ctx.db, caller.tenantId, roleIds);
+    if (missing.length > 0) throw badRequest(`Unknown role id(s): ${missing.join(', ')}`);
+    const groupId = ctx.db.transaction(() => {
+      if (groupNameTaken(ctx.db, caller.tenantId, name))
+        throw badRequest(`Group with name ${name} already exists`);
+      const id = newEntityId((candidate) => entityIdTaken(ctx.db, candidate));
+      insertGroup(ctx.db, {
+        groupId: id,
+        tenantId: caller.tenantId,
+        name,
+        description: optString(body, 'description', 1000) || undefined,
+        roleIds,
+        now: ctx.clock.now(),
+      });
+      return id;
+    });
+    return c.json({ group_id: groupId }, 201);
+  });
+  app.get(`${imsPaths.groups}/:groupId`, (c) => {
+    const caller = callerOf(ctx, c);
+    const group = getGroup(ctx.db, caller.tenantId, param(c, 'groupId'));
+    if (!group) throw notFound(`Group ${param(c, 'groupId')} not found`);
+    return c.json(group);
+  });
+  app.get(imsPaths.roles, (c) => {
+    const caller = callerOf(ctx, c);
+    const query = queryOf(c);
+    const paging = parsePaging(query.one);
+    const { records, total } = listRoles(
+      ctx.db,
+      caller.tenantId,
+      paging,
+      parseSort(query.one, ROLE_SORT, 'name'),
+    );
+    return c.json(envelope(records, total, paging));
+  });
+  app.get(`${imsPaths.roles}/:roleId`, (c) => {
+    const caller = callerOf(ctx, c);
+    const role = getRole(ctx.db, caller.tenantId, param(c, 'roleId'));
+    if (!role) throw notFound(`Role ${param(c, 'roleId')} not found`);
+    return c.json(role);
+  });
+}

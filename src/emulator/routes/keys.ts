@@ -1,0 +1,40 @@
+import type { Hono } from 'hono';
+import { imsPaths } from '../../api/paths.js';
+import { forbidden } from '../http/api-error.js';
+import { readJsonObject } from '../http/body.js';
+import { keyPage } from '../http/key-page.js';
+import { callerOf, param, queryOf } from '../http/request.js';
+import { toKeyRecord } from '../repos/key-record.js';
+import type { EmulatorContext } from '../services/context.js';
+import { keyForRead, keyForWrite } from '../services/key-access.js';
+import { createTenantKey } from '../services/key-create.js';
+import { patchKey, removeKey } from '../services/key-update.js';
+
+export const KEY_PATH = `${imsPaths.keys}/:key`;
+
+/** The tenant-level key collection and `{key}` itself (access key or numeric user_id). */
+export function keyRoutes(app: Hono, ctx: EmulatorContext): void {
+  app.get(imsPaths.keys, (c) => {
+    const caller = callerOf(ctx, c);
+    if (!caller.canRead) throw forbidden();
+    return c.json(keyPage(ctx, queryOf(c), { tenantId: caller.tenantId }));
+  });
+  app.post(imsPaths.keys, async (c) => {
+    const caller = callerOf(ctx, c);
+    const body = await readJsonObject(c);
+    return c.json(createTenantKey(ctx, caller, body), 201);
+  });
+  app.get(KEY_PATH, (c) => {
+    const key = keyForRead(ctx, callerOf(ctx, c), param(c, 'key'));
+    return c.json(toKeyRecord(key, ctx.clock.now()));
+  });
+  app.patch(KEY_PATH, async (c) => {
+    const caller = callerOf(ctx, c);
+    const body = await readJsonObject(c);
+    return c.json(patchKey(ctx, keyForWrite(ctx, caller, param(c, 'key')), body));
+  });
+  app.delete(KEY_PATH, (c) => {
+    removeKey(ctx, keyForWrite(ctx, callerOf(ctx, c), param(c, 'key')));
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,90 @@
+import { EXPIRY_ENUM } from '../../api/types.js';
+import { newEntityId } from '../crypto/random.js';
+import { addGroups } from '../repos/assignments.js';
+import { entityIdTaken, insertUser } from '../repos/users.js';
+import type { Database } from '../store/sqlite.js';
+import { insertNewKey } from './key-factory.js';
+import { ADMINISTRATORS_GROUP, createTenant, type TenantNames } from './tenant-setup.js';
+
+/** A credential in the parts of the copy format. */
+export interface Credential {
+  accessKey: string;
+  secretKey: string;
+  tenantId: string;
+}
+
+export interface BootstrapResult {
+  tenantId: string;
+  /** The admin key's secret: it exists only here, once. */
+  adminCredential: Credential;
+}
+
+export const EMULATOR_TENANT_NAME = 'Helix Emulator';
+export const ADMIN_KEY_NAME = 'helixctl-admin';
+
+/**
+ * First start on an empty database: a tenant, its roles and Administrators group, an admin
+ * person, the admin TENANT key (never expires: it is the emulator's root credential, and an
+ * expired root key would lock the user out of a local emulator for good), and the onboarding
+ * API key `<tenant id>@<epoch ms>` (non-deletable, never rotates). One transaction.
+ */
+export function bootstrap(db: Database, now: number): BootstrapResult {
+  return db.transaction(() => {
+    const names = createTenant(db, {
+      name: EMULATOR_TENANT_NAME,
+      domainName: 'helix-emulator.local',
+      now,
+    });
+    const adminId = newEntityId((id) => entityIdTaken(db, id));
+    insertUser(db, {
+      user_id: adminId,
+      tenant_id: names.tenantId,
+      login_id: 'admin',
+      full_name: 'Emulator Administrator',
+      email: 'admin@helix-emulator.local',
+      user_type: 'PERSON',
+      user_status: 'ENABLE',
+      created_at: now,
+    });
+    const administrators = names.groups.get(ADMINISTRATORS_GROUP) ?? '';
+    addGroups(db, adminId, [administrators]);
+    const { row, secret } = insertNewKey(db, {
+      tenantId: names.tenantId,
+      name: ADMIN_KEY_NAME,
+      description: 'Root credential of the local emulator',
+      type: 'TENANT',
+      status: 'ACTIVE',
+      nonDeletable: false,
+      expiry: { expiry_enum: EXPIRY_ENUM.NEVER, expiry_at: null },
+      ownerUserId: adminId,
+      groupIds: [administrators],
+      roleIds: [],
+      createdAt: now,
+    });
+    insertOnboardingKey(db, names, now);
+    return {
+      tenantId: names.tenantId,
+      adminCredential: { accessKey: row.access_key, secretKey: secret, tenantId: names.tenantId },
+    };
+  });
+}
+
+/** The tenant's BHOM onboarding key; its secret is discarded, as only BHOM would hold it. */
+export function insertOnboardingKey(db: Database, names: TenantNames, now: number): void {
+  insertNewKey(db, {
+    tenantId: names.tenantId,
+    name: `${names.tenantId}@${now}`,
+    description: 'Onboarding API key of BMC Helix Operations Management',
+    type: 'API',
+    status: 'ACTIVE',
+    nonDeletable: true,
+    expiry: { expiry_enum: EXPIRY_ENUM.NEVER, expiry_at: null },
+    ownerUserId: null,
+    rotation: { never_rotate: true, rotation_period: 30, grace_period: 15 },
+    groupIds: [],
+    roleIds: [
+      ...(names.roles.has('Data Ingestion') ? [names.roles.get('Data Ingestion') ?? ''] : []),
+    ],
+    createdAt: now,
+  });
+}

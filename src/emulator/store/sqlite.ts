@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+
+/** A value SQLite can bind. Booleans are not accepted by better-sqlite3: pass 0/1. */
+export type SqlValue = string | number | bigint | null | Uint8Array;
+export type Row = Record<string, SqlValue>;
+
+/** A prepared statement held for the life of the database. */
+export interface Statement {
+  run(...params: SqlValue[]): { changes: number | bigint };
+  get<T = Row>(...params: SqlValue[]): T | undefined;
+  all<T = Row>(...params: SqlValue[]): T[];
+}
+
+/** The tiny surface the emulator uses, identical on node:sqlite and better-sqlite3. */
+export interface Database {
+  readonly driver: 'node:sqlite' | 'better-sqlite3';
+  /** Prepared once per SQL text and cached, so no statement is ever garbage-collected. */
+  prepare(sql: string): Statement;
+  exec(sql: string): void;
+  /** Runs `fn` in `BEGIN IMMEDIATE`; nested calls join the outer transaction. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Force a driver (tests); by default node:sqlite when the runtime has it. */
+  driver?: 'node:sqlite' | 'better-sqlite3';
+  /** How long a writer waits for another connection's lock, in ms. */
+  busyTimeoutMs?: number;
+}
+
+// Minimal declarations: our @types/node is 20, which has no node:sqlite.
+interface NativeStatement {
+  run(...params: SqlValue[]): { changes: number | bigint };
+  get(...params: SqlValue[]): unknown;
+  all(...params: SqlValue[]): unknown[];
+}
+interface NativeDatabase {
+  prepare(sql: string): NativeStatement;
+  exec(sql: string): unknown;
+  close(): unknown;
+}
+type NativeCtor = new (path: string) => NativeDatabase;
+
+function loadNodeSqlite(): NativeCtor | undefined {
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const mod = getBuiltin?.call(process, 'node:sqlite') as { DatabaseSync?: NativeCtor } | undefined;
+  return mod?.DatabaseSync;
+}
+
+function loadBetterSqlite(): NativeCtor {
+  // Lazy and synchronous: only runtimes without node:sqlite (Node 20) pay for the native module.
+  const require = createRequire(import.meta.url);
+  return require('better-sqlite3') as NativeCtor;
+}
+
+function pickDriver(forced: OpenOptions['driver']): [Database['driver'], NativeCtor] {
+  if (forced === 'better-sqlite3') return ['better-sqlite3', loadBetterSqlite()];
+  const nodeSqlite = loadNodeSqlite();
+  if (nodeSqlite) return ['node:sqlite', nodeSqlite];
+  if (forced === 'node:sqlite') throw new Error('node:sqlite is not available in this Node.js');
+  return ['better-sqlite3', loadBetterSqlite()];
+}
+
+/**
+ * Opens (creating if needed) a SQLite database at `path` (or `:memory:`) with WAL, a busy
+ * timeout and foreign keys on. PRAGMAs go through `exec`: better-sqlite3's `pragma()` prepares
+ * a throw-away statement, and a collected statement aborts Node 24 with better-sqlite3 12.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  const [driver, Ctor] = pickDriver(options.driver);
+  const native = new Ctor(path);
+  native.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  native.exec('PRAGMA journal_mode = WAL');
+  native.exec('PRAGMA synchronous = NORMAL');
+  native.exec('PRAGMA foreign_keys = ON');
+  const statements = new Map<string, Statement>();
+  let depth = 0;
+  return {
+    driver,
+    prepare(sql) {
+      let held = statements.get(sql);
+      if (!held) {
+        held = native.prepare(sql) as Statement;
+        statements.set(sql, held);
+      }
+      return held;
+    },
+    exec(sql) {
+      native.exec(sql);
+    },
+    transaction(fn) {
+      if (depth > 0) return fn();
+      native.exec('BEGIN IMMEDIATE');
+      depth += 1;
+      try {
+        const result = fn();
+        native.exec('COMMIT');
+        return result;
+      } catch (error) {
+        rollbackQuietly(native);
+        throw error;
+      } finally {
+        depth -= 1;
+      }
+    },
+    close() {
+      native.close();
+    },
+  };
+}
+
+/** SQLite may already have rolled back (e.g. after SQLITE_FULL); the first error is the one to report. */
+function rollbackQuietly(native: NativeDatabase): void {
+  try {
+    native.exec('ROLLBACK');
+  } catch {
+    // no transaction left to roll back
+  }
+}

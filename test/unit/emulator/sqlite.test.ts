@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../../src/emulator/store/sqlite.js';
+
+type Driver = Database['driver'];
+
+function available(driver: Driver): boolean {
+  try {
+    openDatabase(':memory:', { driver }).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hasNodeSqlite = available('node:sqlite');
+const hasBetterSqlite = available('better-sqlite3');
+
+describe('driver selection', () => {
+  it('prefers node:sqlite exactly when the runtime has it', () => {
+    const db = openDatabase(':memory:');
+    const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(
+      'node:sqlite',
+    );
+    expect(db.driver).toBe(builtin ? 'node:sqlite' : 'better-sqlite3');
+    db.close();
+  });
+
+  it('has at least one driver on every supported Node', () => {
+    expect(hasNodeSqlite || hasBetterSqlite).toBe(true);
+  });
+});
+
+const drivers: Array<[Driver, boolean]> = [
+  ['node:sqlite', hasNodeSqlite],
+  ['better-sqlite3', hasBetterSqlite],
+];
+
+describe.each(drivers)('%s adapter', (driver, present) => {
+  let dir = '';
+  const open = (file = 'test.db', busyTimeoutMs?: number) =>
+    openDatabase(
+      join(dir, file),
+      busyTimeoutMs === undefined ? { driver } : { driver, busyTimeoutMs },
+    );
+
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
+
+  it.skipIf(!present)('opens a file in WAL mode with foreign keys and a busy timeout', () => {
+    dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
+    const db = open('test.db', 1234);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+    expect(db.prepare('PRAGMA busy_timeout').get()).toEqual({ timeout: 1234 });
+    db.close();
+  });
+
+  it.skipIf(!present)('holds one statement per SQL text', () => {
+    const db = openDatabase(':memory:', { driver });
+    expect(db.prepare('SELECT 1 AS one')).toBe(db.prepare('SELECT 1 AS one'));
+    expect({ ...db.prepare('SELECT 1 AS one').get() }).toEqual({ one: 1 });
+    db.close();
+  });
+
+  it.skipIf(!present)('commits, rolls back on a throw, and joins nested transactions', () => {
+    const db = openDatabase(':memory:', { driver });
+    db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    db.transaction(() => {
+      insert.run(1);
+      db.transaction(() => insert.run(2));
+    });
+    expect(() =>
+      db.transaction(() => {
+        insert.run(3);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(() => db.transaction(() => insert.run(null))).toThrow();
+    const values = db
+      .prepare('SELECT v FROM t ORDER BY v')
+      .all<{ v: number }>()
+      .map((r) => r.v);
+    expect(values).toEqual([1, 2]);
+    db.close();
+  });
+
+  it.skipIf(!present)(
+    'takes the write lock at BEGIN: a second connection cannot write meanwhile',
+    () => {
+      dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
+      const first = open('shared.db');
+      const second = open('shared.db', 0);
+      first.exec('CREATE TABLE t (v INTEGER)');
+      first.transaction(() => {
+        // BEGIN IMMEDIATE holds the reserved lock: the other connection's BEGIN IMMEDIATE fails
+        // (busy) instead of both reading a count and then both inserting.
+        expect(() => second.transaction(() => undefined)).toThrow(/locked|busy/i);
+      });
+      expect(() =>
+        second.transaction(() => second.prepare('INSERT INTO t VALUES (1)').run()),
+      ).not.toThrow();
+      first.close();
+      second.close();
+    },
+  );
+});
