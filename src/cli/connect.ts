@@ -37,7 +37,9 @@ export async function connect(ctx: CommandContext): Promise<Connection> {
     credential: target.credential,
     fetch: target.fetch,
     timeoutMs: settings.timeoutMs.value,
-    tokenStore: settings.cacheTokens ? fileTokenStore(configDir(ctx.env), identity, ctx.now) : undefined,
+    tokenStore: settings.cacheTokens
+      ? fileTokenStore(configDir(ctx.env), identity, ctx.now)
+      : undefined,
     onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
     now: ctx.now,
   });

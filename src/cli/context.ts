@@ -1,7 +1,7 @@
 import type { LoadedSettings } from '../config/load-settings.js';
 import type { Env } from '../config/paths.js';
-import { isInteractive } from '../output/mode.js';
 import type { Io } from '../output/io.js';
+import { isInteractive } from '../output/mode.js';
 import type { Printer } from '../output/printer.js';
 import { createPrompter, type Prompter } from '../output/prompts.js';
 import type { Connection } from './connect.js';
@@ -46,7 +46,12 @@ export function createContext(deps: ContextDeps): CommandContext {
     stdinTTY: io.stdin.isTTY === true,
     stdoutTTY: io.stdout.isTTY === true,
   });
-  const prompter = createPrompter({ io, interactive, yes: globals.yes, color: printer.stderrChalk.level > 0 });
+  const prompter = createPrompter({
+    io,
+    interactive,
+    yes: globals.yes,
+    color: printer.stderrChalk.level > 0,
+  });
   let settings: Promise<LoadedSettings> | undefined;
   let connection: Promise<Connection> | undefined;
   const ctx: CommandContext = {
@@ -73,11 +78,21 @@ export function createContext(deps: ContextDeps): CommandContext {
   return ctx;
 }
 
-async function loadAndWarn(ctx: CommandContext, requireCredentials: boolean): Promise<LoadedSettings> {
+async function loadAndWarn(
+  ctx: CommandContext,
+  requireCredentials: boolean,
+): Promise<LoadedSettings> {
   const { loadSettings } = await import('../config/load-settings.js');
   const g = ctx.globals;
   const loaded = await loadSettings({
-    flags: { profile: g.profile, url: g.url, tenant: g.tenant, output: g.output, json: g.json, timeout: g.timeout },
+    flags: {
+      profile: g.profile,
+      url: g.url,
+      tenant: g.tenant,
+      output: g.output,
+      json: g.json,
+      timeout: g.timeout,
+    },
     env: ctx.env,
     stdoutIsTty: ctx.io.stdout.isTTY === true,
     requireCredentials,

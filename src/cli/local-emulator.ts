@@ -25,7 +25,9 @@ export async function openLocalEmulator(ctx: CommandContext, settings: Settings)
       ? await adopt(ctx, emulator.bootstrap.adminCredential)
       : storedCredential(settings, files.localDb);
     if (ctx.printer.mode === 'table') {
-      ctx.printer.info(`profile local: the built-in emulator (${files.localDb}), not a BMC Helix tenant`);
+      ctx.printer.info(
+        `profile local: the built-in emulator (${files.localDb}), not a BMC Helix tenant`,
+      );
     }
     return {
       baseUrl: LOCAL_ORIGIN,
@@ -44,7 +46,10 @@ async function adopt(
   credential: { accessKey: string; secretKey: string; tenantId: string },
 ) {
   const dir = configDir(ctx.env);
-  await saveProfile(dir, LOCAL_PROFILE, { tenant_id: credential.tenantId, access_key: credential.accessKey });
+  await saveProfile(dir, LOCAL_PROFILE, {
+    tenant_id: credential.tenantId,
+    access_key: credential.accessKey,
+  });
   await saveSecret(dir, LOCAL_PROFILE, credential.secretKey);
   ctx.printer.info('created the local emulator and saved its administrator credential');
   return credential;
@@ -54,9 +59,12 @@ function storedCredential(settings: Settings, dbPath: string) {
   const accessKey = settings.accessKey.value;
   const secret = settings.secretKey.value;
   if (accessKey === undefined || secret === undefined) {
-    throw new AuthError('the local emulator exists but its administrator credential is not stored', {
-      hint: `remove ${dbPath} to start the local emulator afresh`,
-    });
+    throw new AuthError(
+      'the local emulator exists but its administrator credential is not stored',
+      {
+        hint: `remove ${dbPath} to start the local emulator afresh`,
+      },
+    );
   }
   return { accessKey, secretKey: secret.reveal(), tenantId: settings.tenantId.value };
 }

@@ -4,8 +4,8 @@ import { UsageError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
 import { resolveOutputMode } from '../output/mode.js';
-import { createPrinter, type Printer } from '../output/printer.js';
 import { printError } from '../output/print-error.js';
+import { createPrinter, type Printer } from '../output/printer.js';
 import { createContext } from './context.js';
 import type { Dispatch } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
@@ -57,23 +57,37 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   }
 }
 
-function report(error: unknown, io: Io, state: { globals?: GlobalOptions; printer?: Printer }, args: string[]): number {
+function report(
+  error: unknown,
+  io: Io,
+  state: { globals?: GlobalOptions; printer?: Printer },
+  args: string[],
+): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.OK;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+      return ExitCode.OK;
     // `helixctl keys` without a verb: commander already printed the help on stderr.
     if (error.code === 'commander.help') return ExitCode.USAGE;
     error = commanderToUsage(error);
   }
-  const json = state.globals?.json ?? (args.includes('--json') || /^-o\s*json|--output[= ]json/.test(args.join(' ')));
-  const debug =
-    (state.globals?.debug ?? args.includes('--debug')) || io.env.HELIXCTL_DEBUG === '1';
-  return printError(state.printer ?? io, error, { json, debug, noColor: args.includes('--no-color') });
+  const json =
+    state.globals?.json ??
+    (args.includes('--json') || /^-o\s*json|--output[= ]json/.test(args.join(' ')));
+  const debug = (state.globals?.debug ?? args.includes('--debug')) || io.env.HELIXCTL_DEBUG === '1';
+  return printError(state.printer ?? io, error, {
+    json,
+    debug,
+    noColor: args.includes('--no-color'),
+  });
 }
 
 /** `error: unknown option '--fo'\n(Did you mean --for?)` becomes a message and a hint. */
 function commanderToUsage(error: CommanderError): UsageError {
   const [first = error.message, ...rest] = error.message.replace(/^error:\s*/, '').split('\n');
-  const hint = rest.join(' ').replace(/^\((.*)\)$/, '$1').trim();
+  const hint = rest
+    .join(' ')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   return new UsageError(first.trim(), { hint: hint || 'see --help', code: 'USAGE' });
 }
 

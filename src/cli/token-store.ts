@@ -13,7 +13,11 @@ export function fileTokenStore(dir: string, identity: TokenIdentity, now: () => 
     async load() {
       const cached = await loadTokens(dir, identity);
       if (!cached || Date.parse(cached.refresh_expires_at) <= now().getTime()) return undefined;
-      return { accessKey: identity.accessKey, jwt: cached.json_web_token, refreshToken: cached.token };
+      return {
+        accessKey: identity.accessKey,
+        jwt: cached.json_web_token,
+        refreshToken: cached.token,
+      };
     },
     async save(tokens: ApiTokens) {
       const at = now();

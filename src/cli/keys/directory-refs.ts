@@ -13,7 +13,11 @@ interface Named {
  * Names match exactly, then case-insensitively when that is unambiguous. An unknown value is a
  * usage error naming what exists, so the user can correct the command at once.
  */
-export function resolveRefs(kind: 'group' | 'role', refs: readonly string[], known: readonly Named[]): Named[] {
+export function resolveRefs(
+  kind: 'group' | 'role',
+  refs: readonly string[],
+  known: readonly Named[],
+): Named[] {
   return refs.map((ref) => {
     const exact = known.find((k) => k.id === ref || k.name === ref);
     if (exact) return exact;
@@ -28,13 +32,15 @@ export function resolveRefs(kind: 'group' | 'role', refs: readonly string[], kno
 
 export async function tenantGroups(conn: Connection): Promise<Named[]> {
   const out: Named[] = [];
-  for await (const g of conn.client.listGroups() as AsyncIterable<Group>) out.push({ id: g.group_id, name: g.name });
+  for await (const g of conn.client.listGroups() as AsyncIterable<Group>)
+    out.push({ id: g.group_id, name: g.name });
   return out;
 }
 
 export async function tenantRoles(conn: Connection): Promise<Named[]> {
   const out: Named[] = [];
-  for await (const r of conn.client.listRoles() as AsyncIterable<Role>) out.push({ id: r.role_id, name: r.name });
+  for await (const r of conn.client.listRoles() as AsyncIterable<Role>)
+    out.push({ id: r.role_id, name: r.name });
   return out;
 }
 

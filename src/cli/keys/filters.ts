@@ -14,7 +14,10 @@ export function keyFilter(filters: KeyFilters, now: Date): (record: AccessKeyRec
     if (filters.expired === true && !record.key_expired) return false;
     if (filters.name !== undefined && !matchGlob(filters.name, record.name)) return false;
     // "Expiring within 14d" includes keys already expired: both need action.
-    if (filters.expiringWithinMs !== undefined && !isExpiringWithin(record, now, filters.expiringWithinMs)) {
+    if (
+      filters.expiringWithinMs !== undefined &&
+      !isExpiringWithin(record, now, filters.expiringWithinMs)
+    ) {
       return false;
     }
     return true;

@@ -41,7 +41,11 @@ export function keyColumns(mode: OutputMode, now: Date): Column<AccessKeyRecord>
     { header: 'NAME', value: 'name' },
     { header: 'ACCESS KEY', value: 'access_key' },
     { header: 'TYPE', value: (r) => TYPE_LABEL[r.type] ?? r.type },
-    { header: 'STATUS', value: (r) => r.status.toLowerCase(), style: (t, r, c) => styleStatus(c, t, r.status) },
+    {
+      header: 'STATUS',
+      value: (r) => r.status.toLowerCase(),
+      style: (t, r, c) => styleStatus(c, t, r.status),
+    },
     { header: 'EXPIRES', value: (r) => describeExpiry(r, now).text, style: expiryStyle(now) },
     { header: 'CREATED', value: (r) => ago(r.created_date, now) },
     { header: 'LAST USED', value: (r) => (r.last_access ? ago(r.last_access, now) : 'never') },
@@ -55,6 +59,8 @@ export function jsonExpiry(record: AccessKeyRecord): string | null {
 }
 
 /** A record as helixctl's JSON prints it: the API's fields, with `expiry_time` null for never. */
-export function keyJson<T extends AccessKeyRecord>(record: T): Omit<T, 'expiry_time'> & { expiry_time: string | null } {
+export function keyJson<T extends AccessKeyRecord>(
+  record: T,
+): Omit<T, 'expiry_time'> & { expiry_time: string | null } {
   return { ...record, expiry_time: jsonExpiry(record) };
 }

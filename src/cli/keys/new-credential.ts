@@ -15,7 +15,10 @@ import { keyJson } from './key-columns.js';
  * Decides and checks where a new secret will go, BEFORE the key is created or rotated: a bad
  * `--secret-file` or `--exec` is then a usage error while nothing has changed yet.
  */
-export async function planSecretDelivery(ctx: CommandContext, sinks: SecretSinkFlags): Promise<SinkPlan> {
+export async function planSecretDelivery(
+  ctx: CommandContext,
+  sinks: SecretSinkFlags,
+): Promise<SinkPlan> {
   const plan = planSinks({
     flags: sinks,
     interactive: ctx.interactive,

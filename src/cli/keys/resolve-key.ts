@@ -30,7 +30,10 @@ export async function resolveKey(conn: Connection, ref: string): Promise<AccessK
 }
 
 /** Resolves several arguments, all before anything changes, so a typo changes nothing. */
-export async function resolveKeys(conn: Connection, refs: readonly string[]): Promise<AccessKeyRecord[]> {
+export async function resolveKeys(
+  conn: Connection,
+  refs: readonly string[],
+): Promise<AccessKeyRecord[]> {
   const names = refs.filter((ref) => classifyKeyRef(ref) === 'name');
   const visible = names.length > 0 ? await allAccessibleKeys(conn) : [];
   const out: AccessKeyRecord[] = [];

@@ -7,7 +7,7 @@ import {
   SHOWN_ONCE,
 } from '../../../src/output/credential-box.js';
 import { createPrinter } from '../../../src/output/printer.js';
-import { ESC, fakeIo } from './fake-io.js';
+import { ESC, fakeIo } from '../../helpers/fake-io.js';
 
 const value = {
   name: 'deploy-bot',

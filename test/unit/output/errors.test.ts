@@ -9,7 +9,7 @@ import {
 import { exitCodeOf, formatError } from '../../../src/output/format-error.js';
 import { printError } from '../../../src/output/print-error.js';
 import { createPrinter } from '../../../src/output/printer.js';
-import { ESC, fakeIo } from './fake-io.js';
+import { ESC, fakeIo } from '../../helpers/fake-io.js';
 
 const notFound = () =>
   new NotFoundError('access key "deploy" not found', {

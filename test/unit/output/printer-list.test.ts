@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../../src/output/columns.js';
 import { createPrinter } from '../../../src/output/printer.js';
-import { ESC, fakeIo } from './fake-io.js';
+import { ESC, fakeIo } from '../../helpers/fake-io.js';
 
 interface Row {
   name: string;

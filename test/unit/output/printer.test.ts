@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { OutputMode } from '../../../src/output/mode.js';
 import { createPrinter } from '../../../src/output/printer.js';
-import { ESC, type FakeIoOptions, fakeIo } from './fake-io.js';
+import { ESC, type FakeIoOptions, fakeIo } from '../../helpers/fake-io.js';
 
 function setup(mode: OutputMode, options: FakeIoOptions = {}, quiet = false, debug = false) {
   const io = fakeIo(options);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, InputNeededError } from '../../../src/core/errors.js';
 import { createPrompter, type Prompter } from '../../../src/output/prompts.js';
-import { ESC, type FakeIo, fakeIo } from './fake-io.js';
+import { ESC, type FakeIo, fakeIo } from '../../helpers/fake-io.js';
 
 /** A terminal-like session: stdin and stderr are "TTYs" so inquirer handles Ctrl-C. */
 function session(color = true): { io: FakeIo; prompter: Prompter } {

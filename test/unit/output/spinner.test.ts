@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutputMode } from '../../../src/output/mode.js';
 import { createPrinter } from '../../../src/output/printer.js';
 import { spinnerEnabled, withSpinner } from '../../../src/output/spinner.js';
-import { ESC, type FakeIoOptions, fakeIo } from './fake-io.js';
+import { ESC, type FakeIoOptions, fakeIo } from '../../helpers/fake-io.js';
 
 function host(mode: OutputMode, io: FakeIoOptions, quiet = false) {
   const fake = fakeIo(io);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import { readSecretFromStdin } from '../../../src/output/prompts.js';
-import { fakeIo } from './fake-io.js';
+import { fakeIo } from '../../helpers/fake-io.js';
 
 function piped(...chunks: (string | Buffer)[]) {
   const io = fakeIo();

@@ -1,5 +1,6 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { formatCredential } from '../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../core/errors.js';
 
 export interface ServeOptions {
@@ -120,7 +121,7 @@ export async function serve(
   }
   const admin = emulator.bootstrap?.adminCredential;
   if (admin) {
-    io.stdout(`key:${admin.accessKey}::${admin.secretKey},tenant id:${admin.tenantId}`);
+    io.stdout(formatCredential(admin));
     if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
   }
   if (seed !== undefined && emulator.initialized === 'existing') {

@@ -1,6 +1,6 @@
 import { clearLine, cursorTo, moveCursor } from 'node:readline';
 import { PassThrough } from 'node:stream';
-import type { InStream, Io, OutStream } from '../../../src/output/io.js';
+import type { InStream, Io, OutStream } from '../../src/output/io.js';
 
 export interface FakeIoOptions {
   stdoutTTY?: boolean;
