@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { buildApp } from './app.js';
 import { createClock, type EmulatorClock } from './clock.js';
+import { PageCache } from './http/page-cache.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
@@ -76,6 +77,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   try {
     migrate(db, clock.now());
     const init = initialize(db, options.seed, clock.now());
+    // Planner statistics: without them a filtered list walks the sort index over every key.
+    db.exec('PRAGMA analysis_limit = 400');
+    db.exec('PRAGMA optimize = 0x10002');
     const ctx: EmulatorContext = {
       db,
       clock,
@@ -83,6 +87,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle }),
       notifier: new Notifier(db, clock),
       tokenTtl: { ...DEFAULT_TOKEN_TTL, ...options.tokenTtl },
+      pages: new PageCache(),
     };
     const app = buildApp(ctx, {
       log: options.log,
@@ -100,6 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       sweep() {
         ctx.notifier.sweep();
         db.transaction(() => pruneRefreshTokens(db, clock.now()));
+        db.exec('PRAGMA optimize');
       },
       close() {
         if (closed) return;
