@@ -28,8 +28,9 @@ export function buildApp(ctx: EmulatorContext, options: AppOptions = {}): Hono {
       const started = performance.now();
       await next();
       // Method, path, status and time only: never a body, a header or a query string.
-      const path = new URL(c.req.url).pathname;
-      log(`${c.req.method} ${path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log(
+        `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
     });
   }
   const latency = options.latencyMs ?? 0;

@@ -7,8 +7,8 @@ import { pruneRefreshTokens } from './repos/tokens.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
 import { Notifier } from './services/notifier.js';
-import { applySeed } from './services/seed-apply.js';
-import { parseSeed } from './services/seed-schema.js';
+import { applySeed } from './services/seed/apply.js';
+import { parseSeed } from './services/seed/parse.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
@@ -16,7 +16,7 @@ import { type Database, openDatabase } from './store/sqlite.js';
 export type { EmulatorClock } from './clock.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export type { BootstrapResult, Credential } from './services/bootstrap.js';
-export { SeedError } from './services/seed-schema.js';
+export { SeedError } from './services/seed/types.js';
 
 export interface EmulatorOptions {
   /** SQLite file, or `:memory:` (the default). */
