@@ -10,6 +10,7 @@ import { Notifier } from './services/notifier.js';
 import { applySeed } from './services/seed/apply.js';
 import { parseSeed } from './services/seed/parse.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
+import { ensurePrivateDbFile } from './store/db-file.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
 
@@ -39,8 +40,11 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   readonly app: Hono;
-  /** `app.fetch` as a Promise (ky needs one), for in-process use without a port. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * `app.fetch` as a Promise (ky needs one), for in-process use without a port; takes what
+   * the global `fetch` takes, so it can be handed to ky as its `fetch`.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /** Set when this start bootstrapped an empty database: the admin secret, once. */
   readonly bootstrap?: BootstrapResult;
   /** What the start did: bootstrap, seed, or open an existing database. */
@@ -69,10 +73,9 @@ function initialize(db: Database, seed: unknown, now: number) {
 /** Opens (or creates) an emulator over a SQLite database. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = createClock({ testClock: options.testClock, now: options.now });
-  const db = openDatabase(
-    options.db ?? ':memory:',
-    options.driver ? { driver: options.driver } : {},
-  );
+  const path = options.db ?? ':memory:';
+  ensurePrivateDbFile(path);
+  const db = openDatabase(path, options.driver ? { driver: options.driver } : {});
   let closed = false;
   try {
     migrate(db, clock.now());
@@ -96,7 +99,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     });
     return {
       app,
-      fetch: async (request) => app.fetch(request),
+      fetch: async (input, init) =>
+        app.fetch(
+          input instanceof Request && init === undefined ? input : new Request(input, init),
+        ),
       ...(init.bootstrap ? { bootstrap: init.bootstrap } : {}),
       initialized: init.initialized,
       seededTenantIds: init.tenants,

@@ -87,6 +87,7 @@ describe('serve in a child process', () => {
     expect(first.stderr.join('\n')).not.toContain(secretKey);
     expect(first.stderr.at(-1)).toBe('helixctl emulator stopped');
     expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'nested')).mode & 0o777).toBe(0o700);
     expect(!existsSync(`${db}-wal`) || statSync(`${db}-wal`).size === 0).toBe(true);
 
     const second = await serveOn(db);

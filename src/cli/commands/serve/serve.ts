@@ -1,5 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { HelixError, ServiceError, UsageError } from '../../../core/errors.js';
 
 export interface ServeOptions {
@@ -53,19 +52,6 @@ async function readSeed(path: string | undefined): Promise<unknown> {
   }
 }
 
-/** The database holds tenant signing secrets: create it 0600 in a 0700 folder (WAL files follow). */
-async function prepareDbFile(db: string): Promise<void> {
-  if (db === ':memory:') return;
-  try {
-    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
-    await (await open(db, 'a', 0o600)).close();
-  } catch (error) {
-    throw new UsageError(
-      `cannot create database ${db}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
-  }
-}
-
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
@@ -93,7 +79,6 @@ export async function serve(
 ): Promise<number> {
   checkOptions(options);
   const seed = await readSeed(options.seed);
-  await prepareDbFile(options.db);
   const { createEmulator, startServer } = await import('../../../emulator/index.js');
   let emulator: ReturnType<typeof createEmulator>;
   try {
