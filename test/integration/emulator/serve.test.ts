@@ -112,7 +112,10 @@ describe('serve()', () => {
       join(dir, 'plain.txt'),
       'not a database, just text that is long enough to be read as a header',
     );
-    cases.push([{ db: join(dir, 'plain.txt', 'x.db') }, /^cannot open database .*x\.db: E(NOTDIR|EXIST): /]);
+    cases.push([
+      { db: join(dir, 'plain.txt', 'x.db') },
+      /^cannot open database .*x\.db: E(NOTDIR|EXIST): /,
+    ]);
     cases.push([
       { db: join(dir, 'plain.txt') },
       /^cannot open database .*plain\.txt: file is not a database/,
