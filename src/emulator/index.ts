@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   now?: Date | number | undefined;
   /** One line per request: method, path, status, ms. Never bodies, headers or secrets. */
   log?: ((line: string) => void) | undefined;
+  /** Unexpected errors, with their stack (never sent to the client); defaults to `log`. */
+  logError?: ((line: string) => void) | undefined;
   /** Artificial delay per request, for benchmarks and fault tests. */
   latencyMs?: number | undefined;
   throttle?: Partial<ThrottleOptions> | undefined;
@@ -94,6 +96,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     const app = buildApp(ctx, {
       log: options.log,
+      logError: options.logError,
       latencyMs: options.latencyMs,
       info: () => ({ driver: db.driver, test_clock: clock.adjustable }),
     });

@@ -88,6 +88,8 @@ export async function serve(
       testClock: options.testClock,
       latencyMs: options.latencyMs,
       log: options.quiet ? undefined : io.stderr,
+      // Unexpected errors are reported even when quiet.
+      logError: io.stderr,
     });
   } catch (error) {
     if (error instanceof HelixError) throw error;
