@@ -13,6 +13,8 @@ import type { EmulatorContext } from './services/context.js';
 export interface AppOptions {
   /** One line per request (method, path, status, ms) and one per unexpected error. */
   log?: ((line: string) => void) | undefined;
+  /** Unexpected errors (with their stack); defaults to `log`. */
+  logError?: ((line: string) => void) | undefined;
   /** Artificial delay before each request is handled. */
   latencyMs?: number | undefined;
   /** Extra fields for `GET /__emulator/health`. */
@@ -28,8 +30,9 @@ export function buildApp(ctx: EmulatorContext, options: AppOptions = {}): Hono {
       const started = performance.now();
       await next();
       // Method, path, status and time only: never a body, a header or a query string.
-      const path = new URL(c.req.url).pathname;
-      log(`${c.req.method} ${path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log(
+        `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
     });
   }
   const latency = options.latencyMs ?? 0;
@@ -51,6 +54,6 @@ export function buildApp(ctx: EmulatorContext, options: AppOptions = {}): Hono {
   userRoutes(app, ctx);
   groupRoleRoutes(app, ctx);
   emulatorRoutes(app, ctx, options.info ?? (() => ({})));
-  installErrorHandling(app, () => ctx.clock.now(), log ?? (() => undefined));
+  installErrorHandling(app, () => ctx.clock.now(), options.logError ?? log ?? (() => undefined));
   return app;
 }

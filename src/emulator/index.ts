@@ -1,21 +1,23 @@
 import type { Hono } from 'hono';
 import { buildApp } from './app.js';
 import { createClock, type EmulatorClock } from './clock.js';
+import { PageCache } from './http/page-cache.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
 import { Notifier } from './services/notifier.js';
-import { applySeed } from './services/seed-apply.js';
-import { parseSeed } from './services/seed-schema.js';
+import { applySeed } from './services/seed/apply.js';
+import { parseSeed } from './services/seed/parse.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
+import { ensurePrivateDbFile } from './store/db-file.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
 
 export type { EmulatorClock } from './clock.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export type { BootstrapResult, Credential } from './services/bootstrap.js';
-export { SeedError } from './services/seed-schema.js';
+export { SeedError } from './services/seed/types.js';
 
 export interface EmulatorOptions {
   /** SQLite file, or `:memory:` (the default). */
@@ -28,6 +30,8 @@ export interface EmulatorOptions {
   now?: Date | number | undefined;
   /** One line per request: method, path, status, ms. Never bodies, headers or secrets. */
   log?: ((line: string) => void) | undefined;
+  /** Unexpected errors, with their stack (never sent to the client); defaults to `log`. */
+  logError?: ((line: string) => void) | undefined;
   /** Artificial delay per request, for benchmarks and fault tests. */
   latencyMs?: number | undefined;
   throttle?: Partial<ThrottleOptions> | undefined;
@@ -38,8 +42,11 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   readonly app: Hono;
-  /** `app.fetch` as a Promise (ky needs one), for in-process use without a port. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * `app.fetch` as a Promise (ky needs one), for in-process use without a port; takes what
+   * the global `fetch` takes, so it can be handed to ky as its `fetch`.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /** Set when this start bootstrapped an empty database: the admin secret, once. */
   readonly bootstrap?: BootstrapResult;
   /** What the start did: bootstrap, seed, or open an existing database. */
@@ -68,14 +75,16 @@ function initialize(db: Database, seed: unknown, now: number) {
 /** Opens (or creates) an emulator over a SQLite database. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = createClock({ testClock: options.testClock, now: options.now });
-  const db = openDatabase(
-    options.db ?? ':memory:',
-    options.driver ? { driver: options.driver } : {},
-  );
+  const path = options.db ?? ':memory:';
+  ensurePrivateDbFile(path);
+  const db = openDatabase(path, options.driver ? { driver: options.driver } : {});
   let closed = false;
   try {
     migrate(db, clock.now());
     const init = initialize(db, options.seed, clock.now());
+    // Planner statistics: without them a filtered list walks the sort index over every key.
+    db.exec('PRAGMA analysis_limit = 400');
+    db.exec('PRAGMA optimize = 0x10002');
     const ctx: EmulatorContext = {
       db,
       clock,
@@ -83,15 +92,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle }),
       notifier: new Notifier(db, clock),
       tokenTtl: { ...DEFAULT_TOKEN_TTL, ...options.tokenTtl },
+      pages: new PageCache(),
     };
     const app = buildApp(ctx, {
       log: options.log,
+      logError: options.logError,
       latencyMs: options.latencyMs,
       info: () => ({ driver: db.driver, test_clock: clock.adjustable }),
     });
     return {
       app,
-      fetch: async (request) => app.fetch(request),
+      fetch: async (input, init) =>
+        app.fetch(
+          input instanceof Request && init === undefined ? input : new Request(input, init),
+        ),
       ...(init.bootstrap ? { bootstrap: init.bootstrap } : {}),
       initialized: init.initialized,
       seededTenantIds: init.tenants,
@@ -100,6 +114,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       sweep() {
         ctx.notifier.sweep();
         db.transaction(() => pruneRefreshTokens(db, clock.now()));
+        db.exec('PRAGMA optimize');
       },
       close() {
         if (closed) return;

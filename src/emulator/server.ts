@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
 import type { Emulator } from './index.js';
 
 export interface ServerOptions {
@@ -22,6 +21,8 @@ export async function startServer(
   emulator: Emulator,
   options: ServerOptions,
 ): Promise<RunningServer> {
+  // Loaded here: the in-process (local profile) path never needs an HTTP server.
+  const { createAdaptorServer } = await import('@hono/node-server');
   const server = createAdaptorServer({ fetch: emulator.app.fetch }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

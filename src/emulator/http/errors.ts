@@ -21,7 +21,7 @@ function routePattern(path: string): RegExp {
   const escaped = path
     .split(/(:[A-Za-z_]+)/)
     .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${escaped.join('')}/?$`);
+  return new RegExp(`^${escaped.join('')}$`);
 }
 
 /**
@@ -35,7 +35,7 @@ export function installErrorHandling(app: Hono, now: () => number, log: Log): vo
     patterns ??= app.routes
       .filter((r) => r.method !== 'ALL')
       .map((r) => ({ re: routePattern(r.path), method: r.method }));
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const allowed = [...new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method))];
     if (allowed.length > 0) {
       return send(
@@ -56,7 +56,7 @@ export function installErrorHandling(app: Hono, now: () => number, log: Log): vo
         new ApiError(503, 'The database is busy; retry shortly', { 'Retry-After': '1' }),
         now(),
       );
-    log(`error: ${c.req.method} ${new URL(c.req.url).pathname}: ${error.stack ?? error.message}`);
+    log(`error: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return send(c, new ApiError(500, 'Internal server error'), now());
   });
 }

@@ -1,6 +1,5 @@
-import type { AccessKeyRecord, ListEnvelope } from '../../api/types.js';
 import { KEY_SORT, type KeyFilter, listKeys } from '../repos/key-list.js';
-import { toKeyRecord } from '../repos/key-record.js';
+import { recordStableUntil, toKeyRecord } from '../repos/key-record.js';
 import type { EmulatorContext } from '../services/context.js';
 import {
   KEY_TYPES,
@@ -13,15 +12,16 @@ import {
 import { envelope, parsePaging, parseSort } from './paging.js';
 
 /**
- * One page of keys for `GET /access_keys` and `GET /users/{id}/access_keys`: the documented
- * parameters (page, size, orderBy, sortOrder, userTypes/userType) and the extension filters
- * (status, expiringWithinDays, expired, name). Type filter, then sort, then page.
+ * One page of keys, serialized, for `GET /access_keys` and `GET /users/{id}/access_keys`: the
+ * documented parameters (page, size, orderBy, sortOrder, userTypes/userType) and the
+ * extension filters (status, expiringWithinDays, expired, name). Type filter, then sort, then
+ * page. Pages whose membership does not depend on the clock are served from the page cache.
  */
-export function keyPage(
+export function keyPageJson(
   ctx: EmulatorContext,
   query: QueryReader,
   scope: Pick<KeyFilter, 'tenantId' | 'ownerUserId'>,
-): ListEnvelope<AccessKeyRecord> {
+): string {
   const paging = parsePaging(query.one);
   const sort = parseSort(query.one, KEY_SORT, 'created_date_time');
   const name = query.one('name');
@@ -34,10 +34,25 @@ export function keyPage(
     name: name === '' ? undefined : name,
   };
   const now = ctx.clock.now();
+  const cacheable = filter.expired === undefined && filter.expiringWithinDays === undefined;
+  const key = JSON.stringify([filter, sort, paging]);
+  const version = ctx.db.version();
+  const cached = cacheable ? ctx.pages.get(key, version, now) : undefined;
+  if (cached !== undefined) return cached;
   const { rows, total } = listKeys(ctx.db, filter, sort, paging, now);
-  return envelope(
-    rows.map((row) => toKeyRecord(row, now)),
-    total,
-    paging,
+  const body = JSON.stringify(
+    envelope(
+      rows.map((row) => toKeyRecord(row, now)),
+      total,
+      paging,
+    ),
   );
+  if (cacheable) {
+    const validUntil = rows.reduce(
+      (min, row) => Math.min(min, recordStableUntil(row, now)),
+      Number.POSITIVE_INFINITY,
+    );
+    ctx.pages.set(key, { version, builtAt: now, validUntil, body });
+  }
+  return body;
 }

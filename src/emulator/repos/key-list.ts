@@ -1,7 +1,9 @@
 import type { KeyStatus, KeyType } from '../../api/types.js';
 import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
-import type { KeyRow } from './keys.js';
+import { type KeyRecordRow, RECORD_COLUMNS } from './key-record.js';
+
+const SELECT = `SELECT ${RECORD_COLUMNS.join(', ')} FROM access_keys`;
 
 /** `orderBy` values (API name → SQL): the documented seven plus extensions. */
 export const KEY_SORT: Readonly<Record<string, string>> = {
@@ -63,8 +65,9 @@ function where(filter: KeyFilter, now: number): [string, SqlValue[]] {
 }
 
 /**
- * One page of keys and the total, in two indexed queries (no query per record). The SQL is
- * assembled only from fixed fragments, and each distinct text is prepared once and held.
+ * One page of keys and the total, in at most two indexed queries (no query per record). The
+ * SQL is assembled only from fixed fragments, and each distinct text is prepared once and held.
+ * A page that is not full tells the total by itself, so only full pages pay for a COUNT.
  */
 export function listKeys(
   db: Database,
@@ -72,16 +75,14 @@ export function listKeys(
   sort: Sort,
   paging: Paging,
   now: number,
-): { rows: KeyRow[]; total: number } {
+): { rows: KeyRecordRow[]; total: number } {
   const [clause, params] = where(filter, now);
+  const offset = paging.page * paging.size;
   const rows = db
-    .prepare(
-      `SELECT * FROM access_keys WHERE ${clause} ${orderClause(sort, 'user_id')} LIMIT ? OFFSET ?`,
-    )
-    .all<KeyRow>(...params, paging.size, paging.page * paging.size);
-  const total =
-    db
-      .prepare(`SELECT COUNT(*) AS n FROM access_keys WHERE ${clause}`)
-      .get<{ n: number }>(...params)?.n ?? 0;
-  return { rows, total };
+    .prepare(`${SELECT} WHERE ${clause} ${orderClause(sort, 'user_id')} LIMIT ? OFFSET ?`)
+    .all<KeyRecordRow>(...params, paging.size, offset);
+  if (rows.length > 0 && rows.length < paging.size) return { rows, total: offset + rows.length };
+  if (rows.length === 0 && offset === 0) return { rows, total: 0 };
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM access_keys WHERE ${clause}`);
+  return { rows, total: count.get<{ n: number }>(...params)?.n ?? 0 };
 }

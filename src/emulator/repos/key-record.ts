@@ -4,8 +4,33 @@ import { isExpired, type KeyRow } from './keys.js';
 
 const wire = (ms: number) => formatWireTimestamp(new Date(ms));
 
+/** The columns the read model needs: lists select only these (no secret hashes). */
+export const RECORD_COLUMNS = [
+  'user_id',
+  'name',
+  'type',
+  'access_key',
+  'status',
+  'non_deletable',
+  'created_at',
+  'expiry_enum',
+  'expiry_at',
+  'description',
+  'last_access_at',
+  'owner_user_id',
+  'never_rotate',
+  'rotation_period',
+  'grace_period',
+  'last_rotation_at',
+  'next_rotation_at',
+  'old_access_key',
+  'old_valid_until',
+] as const satisfies ReadonlyArray<keyof KeyRow>;
+
+export type KeyRecordRow = Pick<KeyRow, (typeof RECORD_COLUMNS)[number]>;
+
 /** The AccessKey read model of a row at `now` (`key_expired` is computed, never stored). */
-export function toKeyRecord(row: KeyRow, now: number): AccessKeyRecord {
+export function toKeyRecord(row: KeyRecordRow, now: number): AccessKeyRecord {
   const record: AccessKeyRecord = {
     user_id: row.user_id,
     name: row.name,
@@ -25,7 +50,7 @@ export function toKeyRecord(row: KeyRow, now: number): AccessKeyRecord {
   return record;
 }
 
-function toRotation(row: KeyRow, now: number): Rotation {
+function toRotation(row: KeyRecordRow, now: number): Rotation {
   const rotation: Rotation = {
     never_rotate: row.never_rotate === 1,
     rotation_period: row.rotation_period ?? 30,
@@ -39,7 +64,22 @@ function toRotation(row: KeyRow, now: number): Rotation {
   return rotation;
 }
 
+/**
+ * When the record of `row`, built at `now`, next changes by the passage of time alone
+ * (`key_expired` turning true, an old rotation key leaving its grace), or Infinity.
+ */
+export function recordStableUntil(row: KeyRecordRow, now: number): number {
+  let until = Number.POSITIVE_INFINITY;
+  if (row.expiry_at !== null && row.expiry_at >= now) until = row.expiry_at + 1;
+  if (row.old_valid_until !== null && row.old_valid_until > now)
+    until = Math.min(until, row.old_valid_until);
+  return until;
+}
+
 /** Whether the previous access key of a rotated API key still logs in at `now`. */
-export function inGrace(row: KeyRow, now: number): boolean {
+export function inGrace(
+  row: Pick<KeyRow, 'old_access_key' | 'old_valid_until'>,
+  now: number,
+): boolean {
   return row.old_access_key !== null && row.old_valid_until !== null && now < row.old_valid_until;
 }

@@ -3,8 +3,9 @@ import { imsPaths } from '../../api/paths.js';
 import { ApiError } from '../http/api-error.js';
 import { readJsonObject } from '../http/body.js';
 import { callerOf, clientAddress } from '../http/request.js';
-import { login, refresh } from '../services/auth.js';
 import type { EmulatorContext } from '../services/context.js';
+import { login } from '../services/login.js';
+import { refresh } from '../services/tokens.js';
 import { userInfo } from '../services/userinfo.js';
 
 /** Login, token refresh and userinfo. */

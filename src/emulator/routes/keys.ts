@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { forbidden } from '../http/api-error.js';
 import { readJsonObject } from '../http/body.js';
-import { keyPage } from '../http/key-page.js';
+import { keyPageJson } from '../http/key-page.js';
 import { callerOf, param, queryOf } from '../http/request.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import type { EmulatorContext } from '../services/context.js';
@@ -10,6 +10,7 @@ import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createTenantKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
 
+const JSON_TYPE = { 'content-type': 'application/json' };
 export const KEY_PATH = `${imsPaths.keys}/:key`;
 
 /** The tenant-level key collection and `{key}` itself (access key or numeric user_id). */
@@ -17,7 +18,7 @@ export function keyRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(imsPaths.keys, (c) => {
     const caller = callerOf(ctx, c);
     if (!caller.canRead) throw forbidden();
-    return c.json(keyPage(ctx, queryOf(c), { tenantId: caller.tenantId }));
+    return c.body(keyPageJson(ctx, queryOf(c), { tenantId: caller.tenantId }), 200, JSON_TYPE);
   });
   app.post(imsPaths.keys, async (c) => {
     const caller = callerOf(ctx, c);

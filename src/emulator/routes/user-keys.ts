@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { forbidden, notFound } from '../http/api-error.js';
 import { readJsonObject } from '../http/body.js';
-import { keyPage } from '../http/key-page.js';
+import { keyPageJson } from '../http/key-page.js';
 import { callerOf, param, queryOf } from '../http/request.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { getUser, type UserRow } from '../repos/users.js';
@@ -12,6 +12,7 @@ import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createUserKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
 
+const JSON_TYPE = { 'content-type': 'application/json' };
 const USER_KEYS = `${imsPaths.users}/:userId/access_keys`;
 
 /**
@@ -37,8 +38,10 @@ function target(
 export function userKeyRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(USER_KEYS, (c) => {
     const { caller, owner } = target(ctx, c, false);
-    return c.json(
-      keyPage(ctx, queryOf(c), { tenantId: caller.tenantId, ownerUserId: owner.user_id }),
+    return c.body(
+      keyPageJson(ctx, queryOf(c), { tenantId: caller.tenantId, ownerUserId: owner.user_id }),
+      200,
+      JSON_TYPE,
     );
   });
   app.post(USER_KEYS, async (c) => {

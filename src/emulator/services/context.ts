@@ -1,4 +1,5 @@
 import type { EmulatorClock } from '../clock.js';
+import type { PageCache } from '../http/page-cache.js';
 import type { TenantCache } from '../repos/tenants.js';
 import type { Database } from '../store/sqlite.js';
 import type { Notifier } from './notifier.js';
@@ -20,4 +21,5 @@ export interface EmulatorContext {
   readonly throttle: LoginThrottle;
   readonly notifier: Notifier;
   readonly tokenTtl: TokenTtl;
+  readonly pages: PageCache;
 }

@@ -19,6 +19,11 @@ export interface Database {
   exec(sql: string): void;
   /** Runs `fn` in `BEGIN IMMEDIATE`; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
+  /**
+   * A token that changes whenever data may have changed: on every commit of this connection
+   * and (through `PRAGMA data_version`) of any other connection to the same file.
+   */
+  version(): string;
   close(): void;
 }
 
@@ -75,7 +80,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   native.exec('PRAGMA synchronous = NORMAL');
   native.exec('PRAGMA foreign_keys = ON');
   const statements = new Map<string, Statement>();
+  const dataVersion = native.prepare('PRAGMA data_version');
   let depth = 0;
+  let commits = 0;
   return {
     driver,
     prepare(sql) {
@@ -96,6 +103,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       try {
         const result = fn();
         native.exec('COMMIT');
+        commits += 1;
         return result;
       } catch (error) {
         rollbackQuietly(native);
@@ -103,6 +111,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       } finally {
         depth -= 1;
       }
+    },
+    version() {
+      const row = dataVersion.get() as { data_version: number } | undefined;
+      return `${commits}.${row?.data_version ?? 0}`;
     },
     close() {
       native.close();

@@ -197,6 +197,8 @@ describe('groups and roles', () => {
       name: 'Ops',
       role_ids: [roleIds.Viewer],
     });
+    const missing = await emu.request('GET', imsPaths.group('123456789012345'), { token: admin });
+    expect([missing.status, missing.body.error]).toEqual([404, 'Group 123456789012345 not found']);
     const dup = await emu.request('POST', imsPaths.groups, { token: admin, body: { name: 'Ops' } });
     expect(dup.status).toBe(400);
     expect(dup.body).toMatchObject({

@@ -175,6 +175,30 @@ describe('request log and helpers', () => {
     ).toBe(404);
   });
 
+  it('serves in-process as ky fetch, with the bootstrap credential', async () => {
+    const emulator = createEmulator();
+    try {
+      const { default: ky } = await import('ky');
+      const api = ky.create({
+        prefixUrl: 'http://emulator.local/ims/api/v1',
+        fetch: emulator.fetch,
+      });
+      const admin = emulator.bootstrap?.adminCredential;
+      const session = await api
+        .post('access_keys/login', {
+          json: { access_key: admin?.accessKey, access_secret_key: admin?.secretKey },
+        })
+        .json<{ json_web_token: string }>();
+      const me = await api
+        .get('userinfo', { headers: { authorization: `Bearer ${session.json_web_token}` } })
+        .json<{ tenant_id: string }>();
+      expect(me.tenant_id).toBe(admin?.tenantId);
+      await expect(api.get('userinfo').json()).rejects.toMatchObject({ response: { status: 401 } });
+    } finally {
+      emulator.close();
+    }
+  });
+
   it('serves in-process through a Promise-returning fetch', async () => {
     const emulator = createEmulator({ seed: { tenants: [{ name: 'Inline' }] } });
     try {

@@ -180,3 +180,40 @@ describe('GET /access_keys', () => {
     }
   });
 });
+
+describe('served pages stay current', () => {
+  it('reflects a change made after the page was first served', async () => {
+    const query = '?orderBy=name&size=100';
+    const before = (await list(query)).body;
+    const patched = await emu.request('PATCH', imsPaths.key(basic.acmePlain.accessKey), {
+      token: admin,
+      body: { description: 'seen at once' },
+    });
+    expect(patched.status).toBe(200);
+    const after = (await list(query)).body;
+    const plain = (body: { records: AccessKeyRecord[] }) =>
+      body.records.find((r) => r.name === 'acme-plain');
+    expect(plain(before)?.description).toBeUndefined();
+    expect(plain(after)?.description).toBe('seen at once');
+  });
+
+  it('turns key_expired on when the clock passes the expiry, without any write', async () => {
+    // Same token throughout (no login, which writes last_access): only the clock moves.
+    const made = await emu.request('POST', imsPaths.keys, {
+      token: admin,
+      body: {
+        name: 'short-lived',
+        expiry_enum: 'Custom value',
+        expiry_time: '2026-01-15T10:05:00',
+      },
+    });
+    expect(made.status).toBe(201);
+    const query = '?name=short-lived';
+    expect((await list(query)).body.records[0].key_expired).toBe(false);
+    expect((await list(query)).body.records[0].key_expired).toBe(false);
+    await emu.advance(5 * 60);
+    expect((await list(query)).body.records[0].key_expired).toBe(false);
+    await emu.advance(1);
+    expect((await list(query)).body.records[0].key_expired).toBe(true);
+  });
+});

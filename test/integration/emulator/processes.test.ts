@@ -87,6 +87,7 @@ describe('serve in a child process', () => {
     expect(first.stderr.join('\n')).not.toContain(secretKey);
     expect(first.stderr.at(-1)).toBe('helixctl emulator stopped');
     expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'nested')).mode & 0o777).toBe(0o700);
     expect(!existsSync(`${db}-wal`) || statSync(`${db}-wal`).size === 0).toBe(true);
 
     const second = await serveOn(db);
@@ -147,6 +148,15 @@ describe('two emulator processes on one database file', () => {
       const listed = await call(b.url, 'GET', imsPaths.userKeys(owner), { token });
       expect(listed.body._metadata.total_count).toBe(2);
     }
+    // A page B served (and may reuse) shows a write A made afterwards.
+    const before = await call(b.url, 'GET', `${imsPaths.keys}?size=5`, { token });
+    const made = await call(a.url, 'POST', imsPaths.keys, {
+      token,
+      body: { name: 'from-a', expiry_enum: '30 days' },
+    });
+    expect(made.status).toBe(201);
+    const after = await call(b.url, 'GET', `${imsPaths.keys}?size=5`, { token });
+    expect(after.body._metadata.total_count).toBe(before.body._metadata.total_count + 1);
   });
 });
 

@@ -108,6 +108,18 @@ describe('serve()', () => {
     writeFileSync(join(dir, 'wrong.json'), '{ "tenants": [{ "keys": [] }] }');
     cases.push([{ seed: join(dir, 'bad.json') }, /^seed file .*bad\.json is not valid JSON: /]);
     cases.push([{ seed: join(dir, 'wrong.json') }, /^seed: tenants\[0\]\.name is required$/]);
+    writeFileSync(
+      join(dir, 'plain.txt'),
+      'not a database, just text that is long enough to be read as a header',
+    );
+    cases.push([
+      { db: join(dir, 'plain.txt', 'x.db') },
+      /^cannot open database .*x\.db: E(NOTDIR|EXIST): /,
+    ]);
+    cases.push([
+      { db: join(dir, 'plain.txt') },
+      /^cannot open database .*plain\.txt: file is not a database/,
+    ]);
     for (const [over, message] of cases) {
       const failure = serve(options(over), io);
       await expect(failure, JSON.stringify(over)).rejects.toThrow(message);

@@ -91,6 +91,25 @@ describe.each(drivers)('%s adapter', (driver, present) => {
   });
 
   it.skipIf(!present)(
+    'changes its version on its own commits and on other connections commits',
+    () => {
+      dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
+      const first = open('versions.db');
+      const second = open('versions.db');
+      first.exec('CREATE TABLE t (v INTEGER)');
+      const v0 = first.version();
+      expect(first.version()).toBe(v0);
+      first.transaction(() => first.prepare('INSERT INTO t VALUES (1)').run());
+      const v1 = first.version();
+      expect(v1).not.toBe(v0);
+      second.transaction(() => second.prepare('INSERT INTO t VALUES (2)').run());
+      expect(first.version()).not.toBe(v1);
+      first.close();
+      second.close();
+    },
+  );
+
+  it.skipIf(!present)(
     'takes the write lock at BEGIN: a second connection cannot write meanwhile',
     () => {
       dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));

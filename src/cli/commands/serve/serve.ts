@@ -1,5 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { formatCredential } from '../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../core/errors.js';
 
@@ -54,19 +53,6 @@ async function readSeed(path: string | undefined): Promise<unknown> {
   }
 }
 
-/** The database holds tenant signing secrets: create it 0600 in a 0700 folder (WAL files follow). */
-async function prepareDbFile(db: string): Promise<void> {
-  if (db === ':memory:') return;
-  try {
-    await mkdir(dirname(db), { recursive: true, mode: 0o700 });
-    await (await open(db, 'a', 0o600)).close();
-  } catch (error) {
-    throw new UsageError(
-      `cannot create database ${db}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
-  }
-}
-
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
@@ -94,7 +80,6 @@ export async function serve(
 ): Promise<number> {
   checkOptions(options);
   const seed = await readSeed(options.seed);
-  await prepareDbFile(options.db);
   const { createEmulator, startServer } = await import('../../../emulator/index.js');
   let emulator: ReturnType<typeof createEmulator>;
   try {
@@ -104,6 +89,8 @@ export async function serve(
       testClock: options.testClock,
       latencyMs: options.latencyMs,
       log: options.quiet ? undefined : io.stderr,
+      // Unexpected errors are reported even when quiet.
+      logError: io.stderr,
     });
   } catch (error) {
     if (error instanceof HelixError) throw error;

@@ -1,0 +1,33 @@
+interface Entry {
+  version: string;
+  builtAt: number;
+  validUntil: number;
+  body: string;
+}
+
+const MAX_ENTRIES = 512;
+
+/**
+ * Serialized list pages, reused while nothing could have changed them: the database version
+ * (this connection's commits and, through `PRAGMA data_version`, other processes' commits) is
+ * the same, and the clock has not reached the first instant at which a record would read
+ * differently (an expiry passing, a grace period ending). Lists are what clients poll, and a
+ * page of 100 records costs far more to read and serialize than to hand back.
+ */
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+
+  get(key: string, version: string, now: number): string | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version === version && now >= entry.builtAt && now < entry.validUntil)
+      return entry.body;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, entry: Entry): void {
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    this.#entries.set(key, entry);
+  }
+}
