@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   logError?: ((line: string) => void) | undefined;
   /** Artificial delay per request, for benchmarks and fault tests. */
   latencyMs?: number | undefined;
+  /** Reuse serialized list pages while nothing changed (default true; false for benchmarks). */
+  pageCache?: boolean | undefined;
   throttle?: Partial<ThrottleOptions> | undefined;
   tokenTtl?: Partial<TokenTtl> | undefined;
   /** Force the SQLite driver (tests). */
@@ -92,7 +94,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle }),
       notifier: new Notifier(db, clock),
       tokenTtl: { ...DEFAULT_TOKEN_TTL, ...options.tokenTtl },
-      pages: new PageCache(),
+      pages: new PageCache(options.pageCache === false ? 0 : undefined),
     };
     const app = buildApp(ctx, {
       log: options.log,

@@ -5,7 +5,8 @@ interface Entry {
   body: string;
 }
 
-const MAX_ENTRIES = 512;
+/** Entries kept by default; the cache is cleared when it is full (pages are cheap to rebuild). */
+export const DEFAULT_PAGE_CACHE_ENTRIES = 512;
 
 /**
  * Serialized list pages, reused while nothing could have changed them: the database version
@@ -16,6 +17,12 @@ const MAX_ENTRIES = 512;
  */
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #capacity: number;
+
+  /** `capacity` 0 turns the cache off (benchmarks of the uncached path). */
+  constructor(capacity = DEFAULT_PAGE_CACHE_ENTRIES) {
+    this.#capacity = capacity;
+  }
 
   get(key: string, version: string, now: number): string | undefined {
     const entry = this.#entries.get(key);
@@ -27,7 +34,8 @@ export class PageCache {
   }
 
   set(key: string, entry: Entry): void {
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
+    if (this.#capacity <= 0) return;
+    if (this.#entries.size >= this.#capacity) this.#entries.clear();
     this.#entries.set(key, entry);
   }
 }
