@@ -1,0 +1,82 @@
+// `npm run bench [-- --tiny] [-- --only start-up,large-list,rotate,throughput] [-- --strict]`
+// Starts its own emulators, seeds them, measures every case (warm-up, then interleaved
+// rounds), prints one table and writes bench/results.json. Exits 0 whether targets pass or
+// not (unless --strict); 1 only when a case could not be measured at all.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { largeListCases, largeListTenants } from './cases/large-list.js';
+import { rotateCases } from './cases/rotate.js';
+import { START_UP_TENANTS, startUpCases } from './cases/start-up.js';
+import { throughputCases } from './cases/throughput.js';
+import { startEmulator } from './lib/emulator.js';
+import { machine } from './lib/machine.js';
+import { benchPlan, parseArgs } from './lib/plan.js';
+import { formatTable } from './lib/table.js';
+import { createWorkspace } from './lib/workspace.js';
+
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const options = parseArgs(process.argv.slice(2));
+const plan = benchPlan(options.tiny);
+const wanted = (group) => !options.only || options.only.has(group);
+const workspace = createWorkspace();
+const rows = [];
+const errors = [];
+const before = machine();
+let emulator;
+try {
+  const large = largeListTenants(options.tiny);
+  const seed = workspace.writeSeed('main', [...START_UP_TENANTS, ...large]);
+  const dbPath = join(workspace.root, 'main.db');
+  emulator = await startEmulator({ seed, db: dbPath });
+  log(
+    `emulator ${emulator.url} (${emulator.driver}), seeded in ${Math.round(emulator.seededMs)} ms`,
+  );
+  const groups = [
+    ['start-up', () => startUpCases({ workspace, emulator, plan: plan.startUp, log })],
+    [
+      'large-list',
+      () => largeListCases({ workspace, emulator, plan: plan.largeList, log, tiny: options.tiny }),
+    ],
+    ['rotate', () => rotateCases({ workspace, plan: plan.rotate, log })],
+    [
+      'throughput',
+      () =>
+        throughputCases({
+          workspace,
+          emulator,
+          dbPath,
+          tenantId: large[1].tenantId,
+          plan: plan.throughput,
+          log,
+        }),
+    ],
+  ];
+  for (const [name, run] of groups.filter(([name]) => wanted(name))) {
+    try {
+      rows.push(...(await run()));
+    } catch (error) {
+      errors.push({ group: name, message: error.message });
+      log(`${name}: could not be measured: ${error.message}`);
+    }
+  }
+} finally {
+  await emulator?.stop();
+  workspace.dispose();
+}
+const info = { ...before, loadAverageAfter: machine().loadAverage, driver: emulator?.driver };
+process.stdout.write(
+  `\nhelixctl bench${options.tiny ? ' (tiny: proves the harness, not the targets)' : ''}: ` +
+    `${info.cores} cores, ${info.cpu}, Node ${info.node}, SQLite via ${info.driver}\n\n` +
+    `${formatTable(rows)}\n`,
+);
+for (const row of rows.filter((r) => r.note)) process.stdout.write(`  ${row.name}: ${row.note}\n`);
+writeFileSync(
+  RESULTS,
+  `${JSON.stringify({ date: new Date().toISOString(), tiny: options.tiny, plan, machine: info, rows, errors }, null, 2)}\n`,
+);
+log(`\nwrote ${RESULTS}`);
+const failed = rows.some((r) => r.pass === false);
+process.exitCode = errors.length > 0 ? 1 : options.strict && failed ? 1 : 0;
