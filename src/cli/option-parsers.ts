@@ -1,25 +1,10 @@
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../core/duration.js';
 
 /**
  * Value parsers for commander options. They throw commander's InvalidArgumentError so that a
  * bad value is a usage error (exit 2) that names the option, before any network call.
+ * Duration parsers live in duration-options.ts: only the `keys` verbs need them.
  */
-
-export function durationOption(text: string): number {
-  try {
-    const ms = parseDuration(text);
-    if (ms <= 0) throw new Error('must be greater than zero');
-    return ms;
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-/** Like durationOption, but `0` is allowed (e.g. `--clear-after 0` keeps the clipboard). */
-export function durationOrZeroOption(text: string): number {
-  return text.trim() === '0' ? 0 : durationOption(text);
-}
 
 export function positiveIntOption(max: number): (text: string) => number {
   return (text) => {

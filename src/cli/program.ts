@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { registerAuth } from './commands/auth/register.js';
-import { registerKeys } from './commands/keys/register.js';
+import type { registerKeyVerbs } from './commands/keys/register.js';
 import { registerProfiles } from './commands/profiles/register.js';
 import { registerServe } from './commands/serve/register.js';
 import type { Dispatch } from './dispatch.js';
@@ -13,9 +13,18 @@ export interface ProgramDeps {
   execTail?: string[] | undefined;
   writeOut: (text: string) => void;
   writeErr: (text: string) => void;
+  /**
+   * Adds the `keys` verbs (`registerKeyVerbs`). run() passes it only when the command line
+   * names `keys`: without it `keys` is a bare group, which is all the top-level help and the
+   * other commands need, and start-up skips the largest part of the tree.
+   */
+  registerKeyVerbs?: typeof registerKeyVerbs | undefined;
 }
 
-/** The whole command tree. Building it imports no command body: those load on dispatch. */
+/**
+ * The command tree. Building it imports no command body (those load on dispatch), and the
+ * `keys` verbs only when `deps.registerKeyVerbs` is given.
+ */
 export function createProgram(deps: ProgramDeps): Command {
   const program = new Command('helixctl');
   // Must precede .command(): commander copies these settings to subcommands at creation.
@@ -30,7 +39,8 @@ export function createProgram(deps: ProgramDeps): Command {
   addGlobalOptions(program);
   registerAuth(program, deps.dispatch);
   registerProfiles(program, deps.dispatch);
-  registerKeys(program, deps.dispatch, deps.execTail);
+  const keys = program.command('keys').description('manage access keys');
+  deps.registerKeyVerbs?.(keys, deps.dispatch, deps.execTail);
   registerServe(program, deps.dispatch);
   program.addHelpText(
     'after',

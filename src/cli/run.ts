@@ -1,15 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { UsageError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
-import { resolveOutputMode } from '../output/mode.js';
-import { printError } from '../output/print-error.js';
-import { createPrinter, type Printer } from '../output/printer.js';
-import { createContext } from './context.js';
 import type { Dispatch } from './dispatch.js';
-import { type GlobalOptions, readGlobalOptions } from './global-options.js';
 import { createProgram, splitExecTail } from './program.js';
+import type { RunState } from './run-state.js';
+import { readVersion } from './version.js';
+
+/**
+ * The `keys` verbs are most of the tree. They are reached only through the word `keys`
+ * (`keys <verb>`, `help keys`: the group has no alias), so other command lines skip them.
+ */
+async function loadKeyVerbs() {
+  return (await import('./commands/keys/register.js')).registerKeyVerbs;
+}
+
+const DONE = new Set(['commander.helpDisplayed', 'commander.version']);
 
 export interface RunDeps {
   io?: Io;
@@ -18,27 +23,23 @@ export interface RunDeps {
   dispatch?: Dispatch;
 }
 
-/** Runs one command line and returns its exit code. The only place errors become exit codes. */
+/**
+ * Runs one command line and returns its exit code. The only place errors become exit codes.
+ * Only commander and the command tree load up front: the printer, the context and the error
+ * report load when a command runs or fails, so `--help` pays for neither.
+ */
 export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<number> {
   const io = deps.io ?? processIo();
-  const state: { exitCode: number; globals?: GlobalOptions; printer?: Printer } = { exitCode: 0 };
+  const state: RunState = { exitCode: 0 };
   const dispatch: Dispatch =
     deps.dispatch ??
     (async (id, options, command) => {
-      const globals = readGlobalOptions(command);
-      const printer = makePrinter(io, globals);
-      Object.assign(state, { globals, printer });
-      const ctx = createContext({ io, printer, globals, ...(deps.now ? { now: deps.now } : {}) });
-      const { loadCommand } = await import('./commands/index.js');
-      const body = await loadCommand(id);
-      try {
-        state.exitCode = (await body(options as never, ctx)) ?? 0;
-      } finally {
-        await ctx.closeConnection();
-      }
+      const { runCommand } = await import('./run-command.js');
+      await runCommand({ id, options, command, io, state, now: deps.now });
     });
   const { args, execTail } = splitExecTail(argv);
   const program = createProgram({
+    registerKeyVerbs: args.includes('keys') ? await loadKeyVerbs() : undefined,
     dispatch,
     version: readVersion(),
     execTail,
@@ -53,61 +54,9 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
     await program.parseAsync(args, { from: 'user' });
     return state.exitCode;
   } catch (error) {
+    // Help and version were printed: a success that needs no error report loaded.
+    if (error instanceof CommanderError && DONE.has(error.code)) return ExitCode.OK;
+    const { report } = await import('./report.js');
     return report(error, io, state, args);
   }
-}
-
-function report(
-  error: unknown,
-  io: Io,
-  state: { globals?: GlobalOptions; printer?: Printer },
-  args: string[],
-): number {
-  if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
-      return ExitCode.OK;
-    // `helixctl keys` without a verb: commander already printed the help on stderr.
-    if (error.code === 'commander.help') return ExitCode.USAGE;
-    error = commanderToUsage(error);
-  }
-  const json =
-    state.globals?.json ??
-    (args.includes('--json') || /^-o\s*json|--output[= ]json/.test(args.join(' ')));
-  const debug = (state.globals?.debug ?? args.includes('--debug')) || io.env.HELIXCTL_DEBUG === '1';
-  return printError(state.printer ?? io, error, {
-    json,
-    debug,
-    noColor: args.includes('--no-color'),
-  });
-}
-
-/** `error: unknown option '--fo'\n(Did you mean --for?)` becomes a message and a hint. */
-function commanderToUsage(error: CommanderError): UsageError {
-  const [first = error.message, ...rest] = error.message.replace(/^error:\s*/, '').split('\n');
-  const hint = rest
-    .join(' ')
-    .replace(/^\((.*)\)$/, '$1')
-    .trim();
-  return new UsageError(first.trim(), { hint: hint || 'see --help', code: 'USAGE' });
-}
-
-function makePrinter(io: Io, globals: GlobalOptions): Printer {
-  const mode = resolveOutputMode({
-    json: globals.json,
-    output: globals.output,
-    env: io.env,
-    stdoutIsTTY: io.stdout.isTTY === true,
-  });
-  return createPrinter({
-    io,
-    mode,
-    noColor: !globals.color,
-    quiet: globals.quiet,
-    debug: globals.debug || io.env.HELIXCTL_DEBUG === '1',
-  });
-}
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
 }

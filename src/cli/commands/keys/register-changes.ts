@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
 import { defined, num, str } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
-import { collect, durationOption, durationOrZeroOption } from '../../option-parsers.js';
+import { durationOption, durationOrZeroOption } from '../../duration-options.js';
+import { collect } from '../../option-parsers.js';
 import type { KeysCopyOptions, KeysExpireOptions } from './options.js';
 import { addDryRun } from './register-shared.js';
 

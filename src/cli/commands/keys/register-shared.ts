@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
-import { choiceOption, durationOption, durationOrZeroOption } from '../../option-parsers.js';
+import { durationOption, durationOrZeroOption } from '../../duration-options.js';
+import { choiceOption } from '../../option-parsers.js';
 import type { KeyFilters, SecretSinkFlags } from './options.js';
 
 /** Options shared by several `keys` verbs, so every verb spells them the same way. */

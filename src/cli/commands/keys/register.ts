@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { defined, num, str } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
-import { choiceOption, collect, durationOption, positiveIntOption } from '../../option-parsers.js';
+import { durationOption } from '../../duration-options.js';
+import { choiceOption, collect, positiveIntOption } from '../../option-parsers.js';
 import type { KeysAddOptions, KeysListOptions, KeysRotateOptions } from './options.js';
 import { registerKeyChanges } from './register-changes.js';
 import {
@@ -14,13 +15,12 @@ import {
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function registerKeys(
-  program: Command,
+/** The verbs of the `keys` group (created by createProgram). */
+export function registerKeyVerbs(
+  keys: Command,
   dispatch: Dispatch,
   execTail: string[] | undefined,
 ): void {
-  const keys = program.command('keys').description('manage access keys');
-
   addDryRun(addSinkOptions(keys.command('add').argument('[name]', 'key name')))
     .description('create an access key; its secret is shown only once')
     .option('--name <name>', 'key name (same as the argument)')

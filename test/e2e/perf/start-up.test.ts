@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, runCli, sandbox } from '../../helpers/cli.js';
+
+/**
+ * The start-up path stays lean (docs/performance.md): these pin which modules a command line
+ * loads, through a module-log hook in a real child process, and that the shortcuts print
+ * exactly what the full path prints.
+ */
+
+const REGISTER = resolve(import.meta.dirname, '../../fixtures/module-log/register.mjs');
+const box = sandbox();
+const logs = mkdtempSync(join(tmpdir(), 'helixctl-modules-'));
+afterAll(() => {
+  box.cleanup();
+  rmSync(logs, { recursive: true, force: true });
+});
+
+let runs = 0;
+/** Runs the built CLI with the module log on; returns its output and the modules it loaded. */
+async function loaded(argv: string[]) {
+  runs += 1;
+  const log = join(logs, `run-${runs}.log`);
+  const result = await execa(process.execPath, ['--import', REGISTER, BIN, ...argv], {
+    env: { ...box.env, MODULE_LOG: log },
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+  });
+  const modules = readFileSync(log, 'utf8').trim().split('\n');
+  const has = (part: string) => modules.some((m) => m.includes(part));
+  return { exitCode: result.exitCode, stdout: String(result.stdout), has, modules };
+}
+
+describe('start-up path', () => {
+  it('--version and -V print what commander prints, loading no package at all', async () => {
+    const inProcess = await runCli(['--version'], { env: box.env });
+    for (const flag of ['--version', '-V']) {
+      const run = await loaded([flag]);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toBe(inProcess.stdout.trimEnd());
+      expect(run.has('node_modules')).toBe(false);
+      expect(run.has('dist/cli/run.js')).toBe(false);
+    }
+  });
+
+  it('--help loads commander but neither chalk, the keys verbs nor the duration grammar', async () => {
+    const run = await loaded(['--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Usage: helixctl [options] [command]');
+    expect(run.has('node_modules/commander')).toBe(true);
+    for (const part of ['node_modules/chalk', 'commands/keys/register', 'core/duration.js']) {
+      expect(run.has(part), part).toBe(false);
+    }
+  });
+
+  it('a keys verb loads the keys tree, and `help keys` lists every verb', async () => {
+    const help = await loaded(['help', 'keys']);
+    expect(help.has('commands/keys/register.js')).toBe(true);
+    for (const verb of ['add', 'list', 'show', 'rotate', 'expire', 'delete', 'check']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${verb}\\b`, 'm'));
+    }
+    const bare = await runCli(['keys'], { env: box.env });
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stderr).toMatch(/^ {2}list\b/m);
+  });
+
+  it("keeps Node's compile cache in the user's cache folder where Node has one", async () => {
+    const run = await loaded(['--help']);
+    expect(run.exitCode).toBe(0);
+    const dir = join(box.env.XDG_CACHE_HOME as string, 'helixctl', 'compile-cache');
+    const supported = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache;
+    if (supported === 'function') expect(readdirSync(dir).length).toBeGreaterThan(0);
+    else expect(existsSync(dir)).toBe(false);
+  });
+});
