@@ -36,14 +36,16 @@ const FLAGS: Record<SettingName, string> = {
 
 /** Every setting with its value (the secret: only whether one is set) and its origin. */
 export function settingRows(settings: Settings, env: Env): SettingRow[] {
-  const local = settings.mode === 'local';
-  const row = <T>(
+  const text = (value: string | undefined) => value ?? '(none)';
+  const plain = (name: SettingName, label: string, s: Sourced<string | undefined>) =>
+    row(name, label, s, text(s.value), s.value ?? null);
+  const row = (
     name: SettingName,
     label: string,
-    s: Sourced<T>,
+    s: Sourced<unknown>,
     shown: string,
     value: SettingRow['value'],
-  ) => ({
+  ): SettingRow => ({
     name,
     label,
     value,
@@ -51,51 +53,28 @@ export function settingRows(settings: Settings, env: Env): SettingRow[] {
     source: s.source,
     origin: origin(name, s.source, env),
   });
-  const text = (v: string | undefined) => v ?? '(none)';
+  const { url, secretKey, output, timeoutMs } = settings;
+  const local = settings.mode === 'local';
   return [
-    row(
-      'profile',
-      'profile',
-      settings.profile,
-      text(settings.profile.value),
-      settings.profile.value ?? null,
-    ),
+    plain('profile', 'profile', settings.profile),
     row(
       'url',
       'url',
-      settings.url,
-      local ? 'in-process local emulator' : text(settings.url.value),
-      settings.url.value ?? null,
+      url,
+      local ? 'in-process local emulator' : text(url.value),
+      url.value ?? null,
     ),
-    row(
-      'tenant',
-      'tenant id',
-      settings.tenantId,
-      text(settings.tenantId.value),
-      settings.tenantId.value ?? null,
-    ),
-    row(
-      'accessKey',
-      'access key',
-      settings.accessKey,
-      text(settings.accessKey.value),
-      settings.accessKey.value ?? null,
-    ),
+    plain('tenant', 'tenant id', settings.tenantId),
+    plain('accessKey', 'access key', settings.accessKey),
     row(
       'secretKey',
       'secret key',
-      settings.secretKey,
-      settings.secretKey.value ? 'set (hidden)' : '(none)',
+      secretKey,
+      secretKey.value ? 'set (hidden)' : '(none)',
       undefined,
     ),
-    row('output', 'output', settings.output, settings.output.value, settings.output.value),
-    row(
-      'timeout',
-      'timeout',
-      settings.timeoutMs,
-      formatDuration(settings.timeoutMs.value),
-      settings.timeoutMs.value,
-    ),
+    row('output', 'output', output, output.value, output.value),
+    row('timeout', 'timeout', timeoutMs, formatDuration(timeoutMs.value), timeoutMs.value),
   ];
 }
 

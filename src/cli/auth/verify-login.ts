@@ -1,7 +1,6 @@
 import { createImsClient } from '../../api/client.js';
 import type { CachedTokens } from '../../api/session-types.js';
 import type { UserInfo } from '../../api/types.js';
-import { resolveTimeout } from '../../config/resolve-output.js';
 import { AuthError, ServiceError } from '../../core/errors.js';
 import type { Redacted } from '../../core/redacted.js';
 import { withSpinner } from '../../output/spinner.js';
@@ -29,6 +28,7 @@ export async function verifyLogin(
   ctx: CommandContext,
   identity: LoginIdentity,
   secret: Redacted,
+  timeoutMs: number,
 ): Promise<VerifiedLogin> {
   const client = createImsClient({
     baseUrl: identity.url,
@@ -37,7 +37,7 @@ export async function verifyLogin(
       secretKey: secret.reveal(),
       tenantId: identity.tenantId,
     },
-    timeoutMs: resolveTimeout({ timeout: ctx.globals.timeout }).value,
+    timeoutMs,
     onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
     now: () => ctx.now(),
   });

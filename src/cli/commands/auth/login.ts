@@ -2,6 +2,7 @@ import { readEnvValues } from '../../../config/env-values.js';
 import { permissionWarnings } from '../../../config/load-settings.js';
 import { configDir, configFiles, homeDir } from '../../../config/paths.js';
 import { loadProfiles } from '../../../config/profiles.js';
+import { resolveTimeout } from '../../../config/resolve-output.js';
 import { resolveIdentity } from '../../auth/login-inputs.js';
 import { reportLogin } from '../../auth/login-report.js';
 import { resolveSecret } from '../../auth/login-secret.js';
@@ -17,8 +18,10 @@ import type { LoginOptions } from './options.js';
  * only then saves the profile, the secret and the tokens (all or nothing).
  */
 export async function login(options: LoginOptions, ctx: CommandContext): Promise<number> {
+  // Every flag and variable is checked before anything is asked or read.
   const target = loginTarget(ctx);
   const env = readEnvValues(ctx.env);
+  const timeoutMs = resolveTimeout({ timeout: ctx.globals.timeout }).value;
   const dir = configDir(ctx.env);
   const file = await loadProfiles(dir);
   const stored = Object.hasOwn(file.profiles, target.name) ? file.profiles[target.name] : undefined;
@@ -35,7 +38,7 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     whole,
     stdin: options.secretStdin,
   });
-  const verified = await verifyLogin(ctx, identity, secret);
+  const verified = await verifyLogin(ctx, identity, secret, timeoutMs);
   const current = file.current_profile;
   const makeCurrent = current === undefined || target.explicit || current === target.name;
   const report = { target, identity, verified, makeCurrent, previousCurrent: current };
