@@ -32,12 +32,13 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     whole,
     accessKeyFlag: options.accessKey,
   });
-  const { secret } = await resolveSecret(ctx, {
+  const { secret, from } = await resolveSecret(ctx, {
     accessKey: identity.accessKey,
     env,
     whole,
     stdin: options.secretStdin,
   });
+  ctx.printer.debug(`login: profile ${target.name}, secret from ${from}`);
   const verified = await verifyLogin(ctx, identity, secret, timeoutMs);
   const current = file.current_profile;
   const makeCurrent = current === undefined || target.explicit || current === target.name;
