@@ -1,0 +1,141 @@
+import { imsPaths } from '../../../../src/api/paths.js';
+import type { AccessKeyRecord, CreatedAccessKey } from '../../../../src/api/types.js';
+import { formatCredential } from '../../../../src/core/credential.js';
+import { type CliResult, type RunCliOptions, runCli, sandbox } from '../../../helpers/cli.js';
+import { basic } from '../../../helpers/emulator-seed.js';
+import {
+  startTestEmulator,
+  type TestCredential,
+  type TestEmulator,
+} from '../../../helpers/emulator-server.js';
+
+/** The frozen time the emulator and the CLI share in these tests. */
+export const NOW = new Date('2026-01-15T10:00:00Z');
+
+export interface CliOptions {
+  /** Whose credential the CLI uses (default: Acme's administrator key). */
+  as?: TestCredential;
+  tty?: RunCliOptions['tty'];
+  stdin?: string;
+}
+
+/** The seeded emulator (seed-basic.json, test clock at NOW) and a CLI pointed at it. */
+export interface Harness {
+  readonly emu: TestEmulator;
+  /** The time the emulator's clock shows now. */
+  now(): Date;
+  /** Moves the emulator's clock and the CLI's together. */
+  advance(seconds: number): Promise<void>;
+  cli(argv: string[], options?: CliOptions): Promise<CliResult>;
+  /** Creates a tenant key through the API (as the administrator). */
+  createKey(body: Record<string, unknown>): Promise<CreatedAccessKey>;
+  /** The key as the API has it now, or undefined after a 404. */
+  getKey(accessKey: string): Promise<AccessKeyRecord | undefined>;
+  groupsOf(accessKey: string): Promise<string[]>;
+  rolesOf(accessKey: string): Promise<string[]>;
+  /** Request log lines written since the mark was taken. */
+  mark(): () => string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(seed: unknown = 'seed-basic.json'): Promise<Harness> {
+  const emu = await startTestEmulator({ seed, testClock: true, now: NOW });
+  const home = sandbox();
+  let offsetMs = 0;
+  const now = () => new Date(NOW.getTime() + offsetMs);
+  const token = () => emu.login(basic.acmeAdmin);
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await emu.request(method, path, { token: await token(), body });
+    return res;
+  };
+  const names = async (path: string) => {
+    const res = await api('GET', path);
+    return (res.body.records as Array<{ name: string }>).map((r) => r.name).sort();
+  };
+  return {
+    emu,
+    now,
+    async advance(seconds) {
+      await emu.advance(seconds);
+      offsetMs += seconds * 1000;
+    },
+    cli(argv, options = {}) {
+      const as = options.as ?? basic.acmeAdmin;
+      const credential = formatCredential({
+        accessKey: as.accessKey,
+        secretKey: as.secretKey,
+        tenantId: as.tenantId ?? '',
+      });
+      return runCli(argv, {
+        env: { ...home.env, HELIX_URL: emu.url, HELIX_CREDENTIAL: credential },
+        now,
+        ...(options.tty ? { tty: options.tty } : {}),
+        ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+      });
+    },
+    async createKey(body) {
+      const res = await api('POST', imsPaths.keys, body);
+      if (res.status !== 201) throw new Error(`create: ${res.status} ${res.text}`);
+      return res.body as CreatedAccessKey;
+    },
+    async getKey(accessKey) {
+      const res = await api('GET', imsPaths.key(accessKey));
+      if (res.status === 404) return undefined;
+      if (res.status !== 200) throw new Error(`get: ${res.status} ${res.text}`);
+      return res.body as AccessKeyRecord;
+    },
+    groupsOf: (accessKey) => names(imsPaths.keyGroups(accessKey)),
+    rolesOf: (accessKey) => names(imsPaths.keyRoles(accessKey)),
+    mark() {
+      const start = emu.logs.length;
+      return () => emu.logs.slice(start);
+    },
+    async close() {
+      await emu.close();
+      home.cleanup();
+    },
+  };
+}
+
+/** Parses a JSON document printed on stdout. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary fields
+export function json(result: CliResult): any {
+  return JSON.parse(result.stdout);
+}
+
+/** The administrator key of {@link bulkSeed}'s tenant. */
+export const BULK_ADMIN = {
+  accessKey: 'BULKADMIN000000000000000000000',
+  secretKey: 'Secret0BulkAdmin'.padEnd(50, 'x'),
+  tenantId: '3000000003',
+};
+
+/**
+ * A tenant with an administrator key and `count` more keys named `bulk-00001`…, for
+ * pagination: 2,500 keys are three pages of 1,000. Every tenth key has expired.
+ */
+export function bulkSeed(count: number): unknown {
+  const keys = Array.from({ length: count }, (_, i) => ({
+    name: `bulk-${String(i + 1).padStart(5, '0')}`,
+    type: i % 3 === 0 ? 'API' : 'TENANT',
+    ...(i % 10 === 0 ? { expiry_time: '2021-01-31T23:59:59' } : {}),
+  }));
+  return {
+    tenants: [
+      {
+        tenant_id: BULK_ADMIN.tenantId,
+        name: 'Bulk',
+        onboarding_key: false,
+        keys: [
+          {
+            name: 'bulk-admin',
+            access_key: BULK_ADMIN.accessKey,
+            secret: BULK_ADMIN.secretKey,
+            groups: ['Administrators'],
+          },
+          ...keys,
+        ],
+      },
+    ],
+  };
+}
