@@ -1,5 +1,6 @@
 import { imsPaths } from '../../../../src/api/paths.js';
 import type { AccessKeyRecord, CreatedAccessKey } from '../../../../src/api/types.js';
+import { run } from '../../../../src/cli/run.js';
 import { formatCredential } from '../../../../src/core/credential.js';
 import { type CliResult, type RunCliOptions, runCli, sandbox } from '../../../helpers/cli.js';
 import { basic } from '../../../helpers/emulator-seed.js';
@@ -8,6 +9,7 @@ import {
   type TestCredential,
   type TestEmulator,
 } from '../../../helpers/emulator-server.js';
+import { type FakeIo, fakeIo } from '../../../helpers/fake-io.js';
 
 /** The frozen time the emulator and the CLI share in these tests. */
 export const NOW = new Date('2026-01-15T10:00:00Z');
@@ -27,6 +29,8 @@ export interface Harness {
   /** Moves the emulator's clock and the CLI's together. */
   advance(seconds: number): Promise<void>;
   cli(argv: string[], options?: CliOptions): Promise<CliResult>;
+  /** Starts the CLI on a terminal (stdin, stdout, stderr TTYs) to answer its prompts. */
+  terminal(argv: string[], options?: CliOptions): { io: FakeIo; exitCode: Promise<number> };
   /** Creates a tenant key through the API (as the administrator). */
   createKey(body: Record<string, unknown>): Promise<CreatedAccessKey>;
   /** The key as the API has it now, or undefined after a 404. */
@@ -48,6 +52,14 @@ export async function startHarness(seed: unknown = 'seed-basic.json'): Promise<H
     const res = await emu.request(method, path, { token: await token(), body });
     return res;
   };
+  const env = (as: TestCredential = basic.acmeAdmin) => {
+    const credential = formatCredential({
+      accessKey: as.accessKey,
+      secretKey: as.secretKey,
+      tenantId: as.tenantId ?? '',
+    });
+    return { ...home.env, HELIX_URL: emu.url, HELIX_CREDENTIAL: credential };
+  };
   const names = async (path: string) => {
     const res = await api('GET', path);
     return (res.body.records as Array<{ name: string }>).map((r) => r.name).sort();
@@ -60,18 +72,22 @@ export async function startHarness(seed: unknown = 'seed-basic.json'): Promise<H
       offsetMs += seconds * 1000;
     },
     cli(argv, options = {}) {
-      const as = options.as ?? basic.acmeAdmin;
-      const credential = formatCredential({
-        accessKey: as.accessKey,
-        secretKey: as.secretKey,
-        tenantId: as.tenantId ?? '',
-      });
       return runCli(argv, {
-        env: { ...home.env, HELIX_URL: emu.url, HELIX_CREDENTIAL: credential },
+        env: env(options.as),
         now,
         ...(options.tty ? { tty: options.tty } : {}),
         ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
       });
+    },
+    terminal(argv, options = {}) {
+      const io = fakeIo({
+        env: { ...env(options.as), TERM: 'xterm' },
+        stdinTTY: true,
+        stdoutTTY: true,
+        stderrTTY: true,
+        columns: 120,
+      });
+      return { io, exitCode: run(argv, { io, now }) };
     },
     async createKey(body) {
       const res = await api('POST', imsPaths.keys, body);
@@ -138,4 +154,23 @@ export function bulkSeed(count: number): unknown {
       },
     ],
   };
+}
+
+/** Waits (no clock) until `text` has appeared on stderr, then types `keys`. */
+export async function typeWhen(io: FakeIo, text: string, ...keys: string[]): Promise<string> {
+  let seen = '';
+  while (!seen.includes(text)) {
+    seen = io.err();
+    if (!seen.includes(text)) await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const key of keys) {
+    io.stdin.write(key);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return seen;
+}
+
+/** Counts request log lines of one method and path prefix. */
+export function countRequests(lines: readonly string[], method: string, path: string): number {
+  return lines.filter((l) => l.startsWith(`${method} ${path} `)).length;
 }
