@@ -1,5 +1,6 @@
 import type { AccessKeyRecord } from '../../../api/types.js';
 import type { Column } from '../../../output/columns.js';
+import { writeStderr } from '../../../output/io.js';
 import { isJsonMode } from '../../../output/mode.js';
 import type { Printer } from '../../../output/printer.js';
 import type { CommandContext } from '../../context.js';
@@ -57,7 +58,8 @@ export async function keysDelete(options: KeysDeleteOptions, ctx: CommandContext
 async function confirm(ctx: CommandContext, targets: readonly AccessKeyRecord[]): Promise<void> {
   const count = targets.length === 1 ? 'key' : `${targets.length} keys`;
   if (ctx.interactive && !ctx.globals.yes) {
-    for (const r of targets) ctx.printer.info(`  ${keyLabel(r)}`);
+    // Not `info`: --quiet must not hide what the question is about.
+    writeStderr(ctx.io, targets.map((r) => `  ${keyLabel(r)}\n`).join(''));
   }
   await ctx.prompter.confirm({
     message:

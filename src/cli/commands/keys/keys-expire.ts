@@ -1,6 +1,7 @@
 import type { AccessKeyRecord } from '../../../api/types.js';
 import { describeExpiry } from '../../../core/expiry-state.js';
 import { quoteForMessage } from '../../../core/quote.js';
+import type { Column } from '../../../output/columns.js';
 import { isJsonMode } from '../../../output/mode.js';
 import type { CommandContext } from '../../context.js';
 import { reportDryRun } from '../../keys/dry-run.js';
@@ -47,6 +48,24 @@ export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext
   return 0;
 }
 
+const wire = (time: string | null) => time ?? 'never';
+
+/** TSV carries the wire values, as `keys list` prints them, for scripts. */
+const WIRE_FIELDS: Column<ExpiryChange>[] = [
+  { header: 'access_key', value: 'access_key' },
+  { header: 'name', value: 'name' },
+  { header: 'old_expiry_time', value: (c) => wire(c.old_expiry_time) },
+  { header: 'new_expiry_time', value: (c) => wire(c.new_expiry_time) },
+];
+
+function humanFields(now: Date): Column<ExpiryChange>[] {
+  return [
+    { header: 'Key', value: (c) => `${c.name} (${c.access_key})` },
+    { header: 'Old expiry', value: (c) => expiryText({ expiry_time: c.old_expiry_time }, now) },
+    { header: 'New expiry', value: (c) => expiryText({ expiry_time: c.new_expiry_time }, now) },
+  ];
+}
+
 function printChange(
   ctx: CommandContext,
   change: ExpiryChange,
@@ -59,11 +78,7 @@ function printChange(
     printer.json(change);
     return;
   }
-  printer.record(change, [
-    { header: 'Key', value: (c) => `${c.name} (${c.access_key})` },
-    { header: 'Old expiry', value: (c) => expiryText({ expiry_time: c.old_expiry_time }, now) },
-    { header: 'New expiry', value: (c) => expiryText({ expiry_time: c.new_expiry_time }, now) },
-  ]);
+  printer.record(change, printer.mode === 'tsv' ? WIRE_FIELDS : humanFields(now));
   const revived = describeExpiry(before, now).state === 'expired' && after.status === 'ACTIVE';
   const note = revived ? ': it had expired and works again' : '';
   printer.success(`expiry of key ${quoteForMessage(change.name)} updated${note}`);

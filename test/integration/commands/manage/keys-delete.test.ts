@@ -159,4 +159,11 @@ describe('keys delete on a terminal', () => {
     expect(await exitCode).toBe(130);
     expect(await exists(basic.acmePlain.accessKey)).toBe(true);
   });
+
+  it('--quiet does not hide which keys the question is about', async () => {
+    const { io, exitCode } = h.terminal(['keys', 'delete', 'acme-plain', 'switched-off', '-q']);
+    const shown = await typeWhen(io, 'Delete these 2 keys?', 'n\r');
+    expect(shown).toContain(`"acme-plain" (${basic.acmePlain.accessKey})`);
+    expect(await exitCode).toBe(130);
+  });
 });

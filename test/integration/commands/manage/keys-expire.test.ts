@@ -136,4 +136,14 @@ describe('keys expire', () => {
     expect(r.exitCode).toBe(0);
     expect(json(r).new_expiry_time).toBe('2031-01-01T23:59:59');
   });
+
+  it('tsv when piped: the wire values', async () => {
+    const r = await h.cli(['keys', 'expire', 'switched-off', '--in', '2d']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(
+      'access_key\tname\told_expiry_time\tnew_expiry_time\n' +
+        `${basic.inactive.accessKey}\tswitched-off\tnever\t2026-01-17T10:00:00\n`,
+    );
+    expect(r.stderr).toContain('the key is inactive: switch it on with: helixctl keys activate');
+  });
 });
