@@ -3,7 +3,8 @@ import type { AccessKeyRecord } from '../../../../src/api/types.js';
 import { formatCredential } from '../../../../src/core/credential.js';
 import { runCli, sandbox } from '../../../helpers/cli.js';
 import { ACCESS_KEY, SECRET_KEY, startImsLoopback, TENANT_ID } from '../../api/ims-loopback.js';
-import { BULK_ADMIN, bulkSeed, type Harness, json, startHarness } from './harness.js';
+import { BULK_ADMIN, bulkSeed } from './bulk-seed.js';
+import { type Harness, json, startHarness } from './harness.js';
 
 const COUNT = 2500; // plus the administrator key: 2,501 keys, three pages of 1,000
 const LIST = 'GET /ims/api/v1/access_keys 200';
