@@ -7,6 +7,8 @@ export interface DirectoryApi {
   listGroups(query?: ListQuery): AsyncIterable<Group>;
   listRoles(query?: ListQuery): AsyncIterable<Role>;
   listUsers(query?: ListQuery): AsyncIterable<User>;
+  /** `GET /users/{user_id}`: one person or key principal. */
+  getUser(userId: string): Promise<User>;
   createUser(body: CreateUserRequest, options?: MutationOptions): Promise<User>;
   /** Emulator only (`GET /__emulator/notifications`): a 404 on the real service. */
   listNotifications(query?: ListQuery): AsyncIterable<Notification>;
@@ -17,6 +19,7 @@ export function directoryApi(call: Call): DirectoryApi {
     listGroups: (query) => listAll(call, imsPaths.groups, query),
     listRoles: (query) => listAll(call, imsPaths.roles, query),
     listUsers: (query) => listAll(call, imsPaths.users, query),
+    getUser: (userId) => call({ method: 'GET', path: imsPaths.user(userId) }),
     createUser: (body, options) =>
       call({
         method: 'POST',

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { LoginOptions } from './commands/auth/options.js';
+import type { LoginOptions, LogoutOptions } from './commands/auth/options.js';
 import type { CompletionOptions } from './commands/completion/options.js';
 import type {
   KeyRefOptions,
@@ -19,7 +19,7 @@ import type { ServeOptions } from './commands/serve/options.js';
 /** Every command, keyed by its words, with the typed options its body receives. */
 export interface CommandOptionsMap {
   login: LoginOptions;
-  logout: Record<string, never>;
+  logout: LogoutOptions;
   whoami: Record<string, never>;
   'profiles list': Record<string, never>;
   'profiles use': ProfileNameOptions;

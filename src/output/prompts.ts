@@ -22,6 +22,11 @@ export interface InputOptions extends AskOptions {
   validate?: (value: string) => boolean | string | Promise<boolean | string>;
 }
 
+export interface PasswordOptions extends AskOptions {
+  /** As for input: a string is the reason shown (it must never quote the value). */
+  validate?: (value: string) => boolean | string;
+}
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -46,8 +51,8 @@ export interface Prompter {
   select<T>(options: SelectOptions<T>): Promise<T>;
   /** Resolves on yes (at once with `--yes`); answering no throws CancelledError (exit 130). */
   confirm(options: ConfirmOptions): Promise<void>;
-  /** Hidden input, never echoed; empty answers are refused. */
-  password(options: AskOptions): Promise<string>;
+  /** Hidden input, never echoed; empty answers are refused, then `validate` is applied. */
+  password(options: PasswordOptions): Promise<string>;
 }
 
 export interface PrompterOptions {
@@ -102,7 +107,8 @@ export function createPrompter(options: PrompterOptions): Prompter {
     },
     async password(asked) {
       guard(asked, asked.flag);
-      const validate = (value: string) => value.length > 0 || 'a value is required';
+      const validate = (value: string) =>
+        value.length === 0 ? 'a value is required' : (asked.validate?.(value) ?? true);
       const config = { message: message(asked), validate, ...theme };
       return runPrompt(io, (p, context) => p.password(config, context));
     },

@@ -5,7 +5,7 @@ import type { CommandId, CommandOptionsMap } from '../dispatch.js';
 export type CommandBody<K extends CommandId> = (
   options: CommandOptionsMap[K],
   ctx: CommandContext,
-) => Promise<number | undefined | void>;
+) => Promise<number | undefined>;
 
 type Loaders = { [K in CommandId]: () => Promise<CommandBody<K>> };
 

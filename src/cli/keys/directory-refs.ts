@@ -3,7 +3,8 @@ import { UsageError } from '../../core/errors.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { Connection } from '../connect.js';
 
-interface Named {
+/** A group or role: its id and name. */
+export interface Named {
   id: string;
   name: string;
 }

@@ -1,7 +1,66 @@
+import { readEnvValues } from '../../../config/env-values.js';
+import { permissionWarnings } from '../../../config/load-settings.js';
+import { configDir, configFiles, homeDir } from '../../../config/paths.js';
+import { loadProfiles } from '../../../config/profiles.js';
+import { resolveTimeout } from '../../../config/resolve-output.js';
+import { resolveIdentity } from '../../auth/login-inputs.js';
+import { reportLogin } from '../../auth/login-report.js';
+import { resolveSecret } from '../../auth/login-secret.js';
+import { loginTarget } from '../../auth/login-target.js';
+import { saveLogin } from '../../auth/save-login.js';
+import { verifyLogin } from '../../auth/verify-login.js';
+import { readWholeCredential } from '../../auth/whole-credential.js';
 import type { CommandContext } from '../../context.js';
 import type { LoginOptions } from './options.js';
 
-// STUB(phase 2): replaced by the real body; `grep -r STUB src` must be empty before release.
-export async function login(_options: LoginOptions, _ctx: CommandContext): Promise<number> {
-  throw new Error('login: not implemented yet');
+/**
+ * `helixctl login`: gathers URL, tenant, access key and secret; logs in and reads /userinfo;
+ * only then saves the profile, the secret and the tokens (all or nothing).
+ */
+export async function login(options: LoginOptions, ctx: CommandContext): Promise<number> {
+  // Every flag and variable is checked before anything is asked or read.
+  const target = loginTarget(ctx);
+  const env = readEnvValues(ctx.env);
+  const timeoutMs = resolveTimeout({ timeout: ctx.globals.timeout }).value;
+  const dir = configDir(ctx.env);
+  const file = await loadProfiles(dir);
+  const stored = Object.hasOwn(file.profiles, target.name) ? file.profiles[target.name] : undefined;
+  const whole = await readWholeCredential(options, ctx);
+  const identity = await resolveIdentity(ctx, {
+    env,
+    stored,
+    whole,
+    accessKeyFlag: options.accessKey,
+  });
+  const { secret, from } = await resolveSecret(ctx, {
+    accessKey: identity.accessKey,
+    env,
+    whole,
+    stdin: options.secretStdin,
+  });
+  ctx.printer.debug(`login: profile ${target.name}, secret from ${from}`);
+  const verified = await verifyLogin(ctx, identity, secret, timeoutMs);
+  const current = file.current_profile;
+  const makeCurrent = current === undefined || target.explicit || current === target.name;
+  const report = { target, identity, verified, makeCurrent, previousCurrent: current };
+  if (options.dryRun) {
+    reportLogin(ctx, { ...report, dryRun: true });
+    return 0;
+  }
+  const profile = {
+    url: identity.url,
+    tenant_id: identity.tenantId,
+    access_key: identity.accessKey,
+    ...(stored?.output === undefined ? {} : { output: stored.output }),
+  };
+  await saveLogin(
+    dir,
+    { name: target.name, profile, secret, tokens: verified.tokens, makeCurrent, previous: stored },
+    () => ctx.now(),
+  );
+  for (const warning of await permissionWarnings(configFiles(dir), homeDir(ctx.env))) {
+    ctx.printer.warn(warning);
+  }
+  reportLogin(ctx, { ...report, dryRun: false });
+  return 0;
 }

@@ -1,9 +1,28 @@
+import { settingRows } from '../../auth/setting-sources.js';
+import { whoamiFields, whoamiJson } from '../../auth/whoami-view.js';
 import type { CommandContext } from '../../context.js';
 
-// STUB(phase 2): replaced by the real body; `grep -r STUB src` must be empty before release.
+/**
+ * `helixctl whoami`: `GET /userinfo` for the active credentials, then who they are (tenant,
+ * principal, key type, roles, groups, permissions, administrator or not) and where each
+ * setting came from. Never the secret: only whether one is set and from where.
+ */
 export async function whoami(
   _options: Record<string, never>,
-  _ctx: CommandContext,
+  ctx: CommandContext,
 ): Promise<number> {
-  throw new Error('whoami: not implemented yet');
+  const connection = await ctx.connection();
+  const info = await connection.userinfo();
+  const view = {
+    info,
+    admin: await connection.isAdmin(),
+    local: connection.local,
+    settings: settingRows(connection.settings, ctx.env),
+  };
+  if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
+    ctx.printer.json(whoamiJson(view));
+  } else {
+    ctx.printer.record(view, whoamiFields(view, ctx.printer.mode));
+  }
+  return 0;
 }

@@ -1,18 +1,13 @@
 import type { CommandContext } from '../../context.js';
+import { setKeyStatus } from '../../keys/state-change.js';
 import type { KeysStateOptions } from './options.js';
 
-// STUB(phase 2): replaced by the real body; `grep -r STUB src` must be empty before release.
-export async function keysActivate(
-  _options: KeysStateOptions,
-  _ctx: CommandContext,
-): Promise<number> {
-  throw new Error('keys activate: not implemented yet');
+/** `keys activate <key>`: switches a key back on (a no-op when it is on). */
+export function keysActivate(options: KeysStateOptions, ctx: CommandContext): Promise<number> {
+  return setKeyStatus('ACTIVE', options, ctx);
 }
 
-// STUB(phase 2)
-export async function keysDeactivate(
-  _options: KeysStateOptions,
-  _ctx: CommandContext,
-): Promise<number> {
-  throw new Error('keys deactivate: not implemented yet');
+/** `keys deactivate <key>`: switches a key off without deleting it; asks first on a terminal. */
+export function keysDeactivate(options: KeysStateOptions, ctx: CommandContext): Promise<number> {
+  return setKeyStatus('INACTIVE', options, ctx);
 }

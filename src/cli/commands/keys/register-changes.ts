@@ -51,7 +51,9 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
   for (const verb of ['activate', 'deactivate'] as const) {
     addDryRun(keys.command(verb).argument('<key>', KEY_ARG))
       .description(
-        verb === 'activate' ? 'switch a key back on' : 'switch a key off without deleting it',
+        verb === 'activate'
+          ? 'switch a key back on'
+          : 'switch a key off without deleting it (reversible; asks first on a terminal)',
       )
       .action(async (key: string, o: Record<string, unknown>, cmd: Command) =>
         dispatch(`keys ${verb}`, { key, dryRun: o.dryRun === true }, cmd),

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
+
+/** The same verbs on the built-in `local` profile: the emulator inside the process. */
+let home: Sandbox;
+beforeAll(() => {
+  home = sandbox();
+});
+afterAll(() => home?.cleanup());
+
+const local = (...argv: string[]) => runCli(['--profile', 'local', ...argv], { env: home.env });
+
+describe('the local profile', () => {
+  it('lists the bootstrap keys, and says in a table that it is the local emulator', async () => {
+    const asJson = await local('keys', 'list', '--json');
+    expect(asJson.exitCode).toBe(0);
+    const keys = JSON.parse(asJson.stdout);
+    expect(keys.map((k: { name: string }) => k.name)).toContain('helixctl-admin');
+    const table = await local('keys', 'list', '-o', 'table');
+    expect(table.stderr).toContain('profile local: the built-in emulator');
+  });
+
+  it('refuses to delete the non-deletable onboarding key (exit 6) and deletes nothing', async () => {
+    const keys = JSON.parse((await local('keys', 'list', '--json')).stdout);
+    const onboarding = keys.find((k: { non_deletable: boolean }) => k.non_deletable);
+    const r = await local('keys', 'delete', onboarding.access_key, '--yes');
+    expect(r.exitCode).toBe(6);
+    expect(JSON.parse((await local('keys', 'list', '--json')).stdout)).toHaveLength(keys.length);
+  });
+
+  it('show, permissions and check work on it too', async () => {
+    const show = await local('keys', 'show', 'helixctl-admin', '--json');
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      permissions: ['*'],
+      groups: [{ name: 'Administrators' }],
+    });
+    const perms = await local('keys', 'permissions', 'helixctl-admin', '--json');
+    expect(JSON.parse(perms.stdout)).toEqual([
+      { permission: '*', via: 'group', name: 'Administrators' },
+    ]);
+    expect((await local('keys', 'check')).exitCode).toBe(0);
+  });
+});
