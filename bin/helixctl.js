@@ -1,16 +1,36 @@
 #!/usr/bin/env node
-// Shim: the CLI lives in dist/. Setting exitCode (not calling exit) lets piped stdout drain.
-import module from 'node:module';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+// Shim: the CLI lives in dist/ (ES modules). This file is CommonJS (bin/package.json) so that
+// a bare `--version`, the most common probe of an installed CLI, answers without starting the
+// ES module loader; every other command line imports dist/. Setting exitCode (not calling
+// exit) lets piped stdout drain.
+'use strict';
 
-// Node 22.1+ keeps compiled code between runs (Node 20 has no such API). In the user's own
-// cache folder, not the shared temp folder Node picks by default, where another account could
-// plant code; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-if (module.enableCompileCache) {
-  const xdg = process.env.XDG_CACHE_HOME;
-  const cache = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
-  module.enableCompileCache(join(cache, 'helixctl', 'compile-cache'));
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // As in dist/output/io.js: a reader that went away (`| head -0`) is not our failure.
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  enableCompileCache();
+  import('../dist/cli/main.js').then(async ({ main }) => {
+    process.exitCode = await main(argv);
+  });
 }
-const { main } = await import('../dist/cli/main.js');
-process.exitCode = await main(process.argv.slice(2));
+
+/**
+ * Node 22.1+ keeps compiled code between runs (Node 20 has no such API). In the user's own
+ * cache folder, not the shared temp folder Node picks by default, where another account could
+ * plant code; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+function enableCompileCache() {
+  const { enableCompileCache: enable } = require('node:module');
+  if (!enable) return;
+  const { homedir } = require('node:os');
+  const { isAbsolute, join } = require('node:path');
+  const xdg = process.env.XDG_CACHE_HOME;
+  enable(
+    join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'helixctl', 'compile-cache'),
+  );
+}

@@ -18,26 +18,36 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-let pipeGuardInstalled = false;
+const guarded = new WeakSet<OutStream>();
+
+/** Ignores EPIPE on `stream` (once per stream); any other stream error still throws. */
+function ignoreEpipe(stream: OutStream): OutStream {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  return stream;
+}
 
 /**
- * The real process streams. A closed downstream pipe (`helixctl keys list | head -1`) makes
- * stdout emit EPIPE; that is the reader's choice, not our failure, so it is ignored instead of
- * crashing the process with an unhandled 'error' event.
+ * The real process streams, each made on first use: Node builds `process.stdin` and friends
+ * lazily, and `--help` should not pay for a stdin it never reads. A closed downstream pipe
+ * (`helixctl keys list | head -1`) makes stdout emit EPIPE; that is the reader's choice, not
+ * our failure, so it is ignored instead of crashing the process with an unhandled 'error' event.
  */
 export function processIo(): Io {
-  if (!pipeGuardInstalled) {
-    pipeGuardInstalled = true;
-    for (const stream of [process.stdout, process.stderr]) {
-      stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-      });
-    }
-  }
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return ignoreEpipe(process.stdout);
+    },
+    get stderr() {
+      return ignoreEpipe(process.stderr);
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
   };
 }

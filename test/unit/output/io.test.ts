@@ -11,7 +11,7 @@ describe('processIo', () => {
   });
 
   it('ignores EPIPE on stdout (reader went away) but not other stream errors', () => {
-    processIo();
+    expect(processIo().stdout).toBe(process.stdout);
     const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
     expect(() => process.stdout.emit('error', epipe)).not.toThrow();
     const other = Object.assign(new Error('write EIO'), { code: 'EIO' });
