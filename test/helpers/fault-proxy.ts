@@ -105,6 +105,9 @@ export interface FaultProxy {
   /** Removes every rule: everything is forwarded again. */
   clear(): void;
   count(method: string, path: RegExp | string): number;
+  /** The most requests in progress at once since the start (or the last `resetPeak`). */
+  readonly peakInFlight: number;
+  resetPeak(): void;
   close(): Promise<void>;
 }
 
@@ -118,7 +121,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const rules: LiveRule[] = [];
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
+  const flight = { now: 0, peak: 0 };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    flight.now += 1;
+    flight.peak = Math.max(flight.peak, flight.now);
+    res.once('close', () => {
+      flight.now -= 1;
+    });
     const recorded = await record(req);
     requests.push(recorded);
     const fault = pick(rules, recorded);
@@ -155,6 +164,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       };
     },
     clear: () => void rules.splice(0),
+    get peakInFlight() {
+      return flight.peak;
+    },
+    resetPeak: () => {
+      flight.peak = flight.now;
+    },
     count: (method, path) =>
       requests.filter((r) => r.method === method.toUpperCase() && pathMatches(path, r.path)).length,
     close: async () => {

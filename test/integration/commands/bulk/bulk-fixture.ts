@@ -69,7 +69,7 @@ export async function createKeys(
       headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
       body: JSON.stringify({ name, type, expiry_enum: '90 days' }),
     });
-    if (response.status !== 200) throw new Error(`create ${name}: ${response.status}`);
+    if (!response.ok) throw new Error(`create ${name}: ${response.status}`);
     const body = (await response.json()) as {
       access_key: string;
       access_secret_key: string;
