@@ -64,7 +64,8 @@ async function rotateKey(conn: Connection, record: AccessKeyRecord): Promise<Fre
 
 function errorOf(error: unknown): BulkError {
   if (isHelixError(error)) {
-    return { code: error.code, message: error.message, exit_code: error.exitCode };
+    const hint = error.hint === undefined ? {} : { hint: error.hint };
+    return { code: error.code, message: error.message, ...hint, exit_code: error.exitCode };
   }
   // Unexpected failures reach us already scrubbed by the API layer (no bodies, no secrets).
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';

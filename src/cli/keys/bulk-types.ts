@@ -25,6 +25,8 @@ export interface BulkSinks {
 export interface BulkError {
   code: string;
   message: string;
+  /** What to do about it, when there is something (e.g. how to check an unknown outcome). */
+  hint?: string;
   exit_code: number;
 }
 

@@ -93,7 +93,7 @@ export interface Row {
   result: 'rotated' | 'skipped' | 'failed';
   rotated: boolean;
   reason?: string;
-  error?: { code: string; message: string; exit_code: number };
+  error?: { code: string; message: string; hint?: string; exit_code: number };
   secret_file?: string;
   secret_delivered_to?: string[];
   tenant_id?: string;

@@ -126,6 +126,7 @@ describe('failures', () => {
       error: { code: 'OUTCOME_UNKNOWN', exit_code: 7 },
     });
     expect(rows.get('acme-plain')?.credential).toBeUndefined();
+    expect(rows.get('acme-plain')?.error?.hint).toContain(`helixctl keys show ${PLAIN}`);
     expect(rows.get('acme-auditor')?.result).toBe('rotated');
     expect(await loginStatus(emu.url, old(PLAIN))).toBe(200);
     expect(result.stderr).toMatch(/rotated 2 of 3 keys, 1 failed/);
