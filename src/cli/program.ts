@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuth } from './commands/auth/register.js';
+import { registerCompletion } from './commands/completion/register.js';
 import { registerKeys } from './commands/keys/register.js';
 import { registerProfiles } from './commands/profiles/register.js';
 import { registerServe } from './commands/serve/register.js';
@@ -32,6 +33,7 @@ export function createProgram(deps: ProgramDeps): Command {
   registerProfiles(program, deps.dispatch);
   registerKeys(program, deps.dispatch, deps.execTail);
   registerServe(program, deps.dispatch);
+  registerCompletion(program, deps.dispatch);
   program.addHelpText(
     'after',
     [

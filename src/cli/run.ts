@@ -21,6 +21,11 @@ export interface RunDeps {
 /** Runs one command line and returns its exit code. The only place errors become exit codes. */
 export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<number> {
   const io = deps.io ?? processIo();
+  // Each Tab press runs `helixctl complete -- <words>`: answer it before building anything.
+  if (argv[0] === 'complete') {
+    const { runComplete } = await import('./commands/completion/complete.js');
+    return runComplete(argv.slice(1), io);
+  }
   const state: { exitCode: number; globals?: GlobalOptions; printer?: Printer } = { exitCode: 0 };
   const dispatch: Dispatch =
     deps.dispatch ??
