@@ -3,7 +3,7 @@ import type { CommandContext } from '../../context.js';
 import { checkGivenInputs, completeInputs, requireWithoutPrompt } from '../../keys/add-inputs.js';
 import { decideOwner } from '../../keys/add-owner.js';
 import { printAddPlan, reportCreated } from '../../keys/add-report.js';
-import { type AddPlan, createPlannedKey } from '../../keys/add-request.js';
+import { type AddPlan, createPlannedKey, withoutSecret } from '../../keys/add-request.js';
 import { resolveAssignments } from '../../keys/directory-refs.js';
 import { deliverSecret, planSecretDelivery } from '../../keys/new-credential.js';
 import type { KeysAddOptions } from './options.js';
@@ -33,7 +33,7 @@ export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Pro
     createPlannedKey(conn, plan),
   );
   const secret = { secretKey: created.access_secret_key, tenantId: created.tenant_id };
-  const { access_secret_key: _secret, ...record } = created;
+  const record = withoutSecret(created);
   const code = await deliverSecret(ctx, sinks, { record, ...secret }, 'New access key');
   reportCreated(ctx, created);
   return code;

@@ -1,0 +1,126 @@
+import type { AccessKeyRecord, CreatedAccessKey } from '../../api/types.js';
+import { ServiceError } from '../../core/errors.js';
+import type { SinkPlan } from '../../output/secret/types.js';
+import { withSpinner } from '../../output/spinner.js';
+import type { Connection } from '../connect.js';
+import type { CommandContext } from '../context.js';
+import { utcText } from './add-expiry.js';
+import { withoutSecret } from './add-request.js';
+import { deliverSecret } from './new-credential.js';
+import { createClone, planClone } from './rotate-clone.js';
+import { type GraceOutcome, graceJson, printGracePlan } from './rotate-grace-report.js';
+import { confirmRotation } from './rotate-guard.js';
+import { retireOldKey } from './rotate-retire.js';
+import { verificationFailed, verifyNewKey } from './rotate-verify.js';
+
+/**
+ * `rotate <key> --grace <d> [--verify]` for access and user-level keys: a clone of the old key
+ * is created and its secret delivered at once (so it is never lost), then optionally tried,
+ * and only then is the old key set to expire after the grace period. A failed delivery or
+ * verification deletes the clone and leaves the old key untouched. With `--json` one
+ * document reports either outcome.
+ */
+export async function rotateWithGrace(
+  ctx: CommandContext,
+  conn: Connection,
+  old: AccessKeyRecord,
+  options: { graceMs: number; verify: boolean; dryRun: boolean },
+  sinks: SinkPlan,
+): Promise<number> {
+  const plan = await planClone(conn, old, options.graceMs, ctx.now());
+  if (options.dryRun) {
+    printGracePlan(ctx, plan, options.verify);
+    return 0;
+  }
+  await confirmRotation(
+    ctx,
+    `Replace "${old.name}" (${old.access_key}) with a new key? The old key keeps working until ${utcText(plan.oldExpiresAt)}.`,
+  );
+  const created = await withSpinner(ctx.printer, 'Creating the replacement key', () =>
+    createClone(conn, plan),
+  );
+  const outcome: GraceOutcome = {
+    plan,
+    old,
+    created: withoutSecret(created),
+    verified: false,
+    rolledBack: false,
+    retired: false,
+  };
+  try {
+    return await handOver(ctx, conn, outcome, created, sinks, options.verify);
+  } finally {
+    if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
+      ctx.printer.json(graceJson(outcome));
+    }
+  }
+}
+
+async function handOver(
+  ctx: CommandContext,
+  conn: Connection,
+  outcome: GraceOutcome,
+  created: CreatedAccessKey,
+  sinks: SinkPlan,
+  verify: boolean,
+): Promise<number> {
+  const { old } = outcome;
+  const credential = {
+    accessKey: created.access_key,
+    secretKey: created.access_secret_key,
+    tenantId: created.tenant_id,
+  };
+  const code = await deliverSecret(
+    ctx,
+    sinks,
+    { record: outcome.created, secretKey: credential.secretKey, tenantId: credential.tenantId },
+    'Replacement key',
+    { composeJson: (fields) => Object.assign(outcome, { fields }) },
+  );
+  if (code !== 0) {
+    await rollBack(ctx, conn, outcome, 'the secret could not be delivered');
+    ctx.printer.warn(`"${old.name}" (${old.access_key}) is unchanged`);
+    return code;
+  }
+  ctx.printer.success(
+    `created "${created.name}" (${created.access_key}) to replace ${old.access_key}`,
+  );
+  if (verify) {
+    const failure = await verifyNewKey(ctx, conn, credential);
+    if (failure !== undefined) {
+      await rollBack(ctx, conn, outcome, `the new key could not log in (${failure})`);
+      throw verificationFailed(
+        `the new key ${created.access_key} could not log in (${failure}): it was deleted, and "${old.name}" (${old.access_key}) is unchanged`,
+        'nothing needs undoing; try again once the service accepts the login',
+      );
+    }
+    outcome.verified = true;
+    ctx.printer.success('logged in with the new key');
+  }
+  outcome.old = await retireOldKey(ctx, conn, outcome.plan, created.access_key);
+  outcome.retired = true;
+  return 0;
+}
+
+/** Deletes the clone; its delivered secret is void from then on, and the user is told so. */
+async function rollBack(
+  ctx: CommandContext,
+  conn: Connection,
+  outcome: GraceOutcome,
+  reason: string,
+): Promise<void> {
+  const { access_key: newKey } = outcome.created;
+  try {
+    await withSpinner(ctx.printer, 'Deleting the new key', () => conn.client.deleteKey(newKey));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'unexpected error';
+    throw new ServiceError(
+      `${reason}, and the new key ${newKey} could not be deleted (${why}); "${outcome.old.name}" (${outcome.old.access_key}) is unchanged`,
+      { code: 'ROLLBACK_FAILED', hint: `delete it with: helixctl keys delete ${newKey}` },
+    );
+  }
+  outcome.rolledBack = true;
+  ctx.printer.warn(
+    `${reason}: the new key ${newKey} was deleted; the secret delivered for it is void`,
+  );
+}
