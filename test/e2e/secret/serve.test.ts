@@ -144,18 +144,18 @@ describe('helixctl sinks (spawned)', () => {
 
   it('--secret-file: 0600, and refuses to overwrite without --force', async () => {
     const path = join(s.box.home, 'rot.cred');
-    const r = await s.cli(['keys', 'rotate', 'acme-admin', '--secret-file', path], ADMIN);
+    expect((await s.cli(['keys', 'add', 'e2e-rot', '--expires', '1d'], ADMIN)).exitCode).toBe(0);
+    const r = await s.cli(['keys', 'rotate', 'e2e-rot', '--secret-file', path], ADMIN);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const cred = parseCredential(readFileSync(path, 'utf8')) as typeof ADMIN;
     expect(await s.loginStatus(cred)).toBe(200);
     writeFileSync(path, 'x\n');
-    const again = await s.cli(
-      ['keys', 'add', 'e2e-file', '--expires', '1d', '--secret-file', path],
-      cred,
-    );
+    const again = await s.cli(['keys', 'rotate', 'e2e-rot', '--secret-file', path], ADMIN);
     expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(await s.loginStatus(cred)).toBe(200);
     expect(readFileSync(path, 'utf8')).toBe('x\n');
   });
 });
@@ -166,7 +166,7 @@ describe('helixctl keys copy --print (spawned)', () => {
     const own = await s.cli(['keys', 'copy', '--print'], BOB);
     expect(own.stdout).toBe(formatCredential(BOB));
     const given = await s.cli(
-      ['keys', 'copy', 'acme-auditor', '--secret-stdin', '--print'],
+      ['keys', 'copy', 'ACMEAUDITOR0000000000000000000', '--secret-stdin', '--print'],
       ADMIN,
       {
         input: 'Secret0AcmeAuditorxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n',
