@@ -1,3 +1,4 @@
+import type { Credential } from '../../api/session-types.js';
 import type { AccessKeyRecord, CreatedAccessKey } from '../../api/types.js';
 import { ServiceError } from '../../core/errors.js';
 import type { SinkPlan } from '../../output/secret/types.js';
@@ -85,21 +86,31 @@ async function handOver(
   ctx.printer.success(
     `created "${created.name}" (${created.access_key}) to replace ${old.access_key}`,
   );
-  if (verify) {
-    const failure = await verifyNewKey(ctx, conn, credential);
-    if (failure !== undefined) {
-      await rollBack(ctx, conn, outcome, `the new key could not log in (${failure})`);
-      throw verificationFailed(
-        `the new key ${created.access_key} could not log in (${failure}): it was deleted, and "${old.name}" (${old.access_key}) is unchanged`,
-        'nothing needs undoing; try again once the service accepts the login',
-      );
-    }
-    outcome.verified = true;
-    ctx.printer.success('logged in with the new key');
-  }
+  if (verify) await verifyOrRollBack(ctx, conn, outcome, credential);
   outcome.old = await retireOldKey(ctx, conn, outcome.plan, created.access_key);
   outcome.retired = true;
   return 0;
+}
+
+/** `--verify`: logs in with the new key; on failure deletes it and throws (exit 7). */
+async function verifyOrRollBack(
+  ctx: CommandContext,
+  conn: Connection,
+  outcome: GraceOutcome,
+  credential: Required<Credential>,
+): Promise<void> {
+  const failure = await verifyNewKey(ctx, conn, credential);
+  if (failure === undefined) {
+    outcome.verified = true;
+    ctx.printer.success('logged in with the new key');
+    return;
+  }
+  await rollBack(ctx, conn, outcome, `the new key could not log in (${failure})`);
+  const { old } = outcome;
+  throw verificationFailed(
+    `the new key ${credential.accessKey} could not log in (${failure}): it was deleted, and "${old.name}" (${old.access_key}) is unchanged`,
+    'nothing needs undoing; try again once the service accepts the login',
+  );
 }
 
 /** Deletes the clone; its delivered secret is void from then on, and the user is told so. */

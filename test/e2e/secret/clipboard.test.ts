@@ -61,6 +61,19 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('to the clipboard');
     expect(await x.read()).toBe(formatCredential(BOB));
+    // JSON says what was copied, never the secret itself.
+    await x.write('before');
+    const json = await clip(['--json', 'keys', 'copy', '--clear-after', '0'], BOB);
+    expect(JSON.parse(json.stdout)).toEqual({
+      access_key: BOB.accessKey,
+      tenant_id: TENANT,
+      name: null,
+      secret_form: 'clear',
+      copied_to: 'clipboard',
+      clear_after_ms: 0,
+    });
+    expect(json.stdout).not.toContain(BOB.secretKey);
+    expect(await x.read()).toBe(formatCredential(BOB));
   });
 
   it('keys copy <key> alone: the stored one-way form, with the warning', async () => {

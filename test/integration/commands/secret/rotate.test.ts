@@ -94,12 +94,13 @@ describe('keys rotate: API keys', () => {
     }
   });
 
-  it("--grace on an API key says the service's own grace applies", async () => {
+  it("--grace on an API key says the service's own grace applies; --verify tries the new key", async () => {
     const world = await startWorld();
     try {
-      const r = await world.cli(['keys', 'rotate', INGEST.accessKey, '--grace', '2h']);
+      const r = await world.cli(['keys', 'rotate', INGEST.accessKey, '--grace', '2h', '--verify']);
       expect(r.exitCode).toBe(0);
       expect(r.stderr).toContain("API keys rotate with the service's own grace period (15 days)");
+      expect(r.stderr).toContain('logged in with the new key');
       expect(boxCredential(r.stdout).accessKey).not.toBe(INGEST.accessKey);
     } finally {
       await world.close();
