@@ -22,7 +22,8 @@ function describe(source: CopySource) {
 
 /** `--print`: the credential alone on one stdout line (or inside the JSON document). */
 export function printCopy(ctx: CommandContext, source: CopySource): void {
-  const masks = githubMaskLines(source.secretForm === 'clear' ? [source.credential] : [], ctx.env);
+  const secrets = source.clearSecret === undefined ? [] : [source.clearSecret, source.credential];
+  const masks = githubMaskLines(secrets, ctx.env);
   if (masks.length > 0) writeStderr(ctx.io, `${masks.join('\n')}\n`);
   if (isJson(ctx)) ctx.printer.json({ ...describe(source), credential: source.credential });
   else ctx.printer.raw(`${source.credential}\n`);

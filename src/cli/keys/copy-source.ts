@@ -17,6 +17,8 @@ export interface CopySource {
   secretForm: 'clear' | 'stored';
   /** The copy format (section 7). */
   credential: string;
+  /** The secret itself when it is usable (masked under GitHub Actions with the credential). */
+  clearSecret?: string | undefined;
   /** Words for messages: "the credential of ..." */
   label: string;
 }
@@ -58,6 +60,7 @@ export async function copySource(
       tenantId,
       secretForm: 'clear',
       credential: formatCredential({ accessKey, secretKey, tenantId }),
+      clearSecret: secretKey,
       label: profile ? `the credential of profile ${profile}` : 'the credential in use',
     };
   }
@@ -75,6 +78,7 @@ export async function copySource(
     name: record.name,
     secretForm: secret === undefined ? 'stored' : 'clear',
     credential: formatCredential({ accessKey: record.access_key, secretKey, tenantId }),
+    clearSecret: secret,
     label: `the credential of "${record.name}" (${record.access_key})`,
   };
 }

@@ -57,6 +57,13 @@ describe('keys copy --print', () => {
   });
 });
 
+it('under GitHub Actions the credential is masked on stderr first; stdout stays one line', async () => {
+  const r = await w.cli(['keys', 'copy', '--print'], { env: { GITHUB_ACTIONS: 'true' } });
+  expect(r.exitCode).toBe(0);
+  expect(r.stderr).toBe(`::add-mask::${ADMIN.secretKey}\n::add-mask::${formatCredential(ADMIN)}\n`);
+  expect(r.stdout).toBe(`${formatCredential(ADMIN)}\n`);
+});
+
 describe('keys copy refusals', () => {
   it('no clipboard is exit 7 with a --print hint, before any request', async () => {
     const requests = w.emu.logs.length;
