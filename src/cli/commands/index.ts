@@ -20,12 +20,7 @@ const loaders: Loaders = {
   'keys add': () => import('./keys/keys-add.js').then((m) => m.keysAdd),
   'keys list': () => import('./keys/keys-list.js').then((m) => m.keysList),
   'keys show': () => import('./keys/keys-show.js').then((m) => m.keysShow),
-  // `--all` goes straight to the bulk body (src/cli/keys/rotate-all.ts), whatever the
-  // single-key body does, so each can be built and tested on its own.
-  'keys rotate': async () => async (options, ctx) =>
-    options.all
-      ? (await import('../keys/rotate-all.js')).rotateAll(options, ctx)
-      : (await import('./keys/keys-rotate.js')).keysRotate(options, ctx),
+  'keys rotate': () => import('./keys/keys-rotate.js').then((m) => m.keysRotate),
   'keys expire': () => import('./keys/keys-expire.js').then((m) => m.keysExpire),
   'keys assign': () => import('./keys/keys-assign.js').then((m) => m.keysAssign),
   'keys activate': () => import('./keys/keys-state.js').then((m) => m.keysActivate),

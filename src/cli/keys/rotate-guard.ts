@@ -18,11 +18,6 @@ const FILTER_FLAGS: ReadonlyArray<readonly [keyof KeysRotateOptions, string]> = 
 
 /** Flag combinations that make no sense for one key; checked before any request. */
 export function checkRotateFlags(options: KeysRotateOptions): string {
-  if (options.all) {
-    throw new UsageError('rotate --all is not available yet', {
-      hint: 'rotate keys one at a time: helixctl keys rotate <key>',
-    });
-  }
   if (options.key === undefined) {
     throw new UsageError('name the key to rotate', { hint: 'helixctl keys rotate <key>' });
   }

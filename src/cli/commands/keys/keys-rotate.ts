@@ -10,10 +10,10 @@ import type { KeysRotateOptions } from './options.js';
 /**
  * `keys rotate <key>`: a new secret for an access or user-level key, a server-side rotation
  * for an API key, or with `--grace` a zero-downtime replacement. Keys named `<tenant id>@`
- * (BHOM-managed) are refused before any change. `--all` belongs to the bulk rotation, which
- * is not available yet (usage error).
+ * (BHOM-managed) are refused before any change. `--all` is the bulk rotation (rotate-all.ts).
  */
 export async function keysRotate(options: KeysRotateOptions, ctx: CommandContext): Promise<number> {
+  if (options.all) return (await import('../../keys/rotate-all.js')).rotateAll(options, ctx);
   const ref = checkRotateFlags(options);
   const sinks = await planSecretDelivery(ctx, options.sinks);
   const conn = await ctx.connection();

@@ -137,7 +137,7 @@ describe('keys rotate: BHOM-managed keys', () => {
 
 describe('keys rotate: usage', () => {
   it.each([
-    [['--all'], 'rotate --all is not available yet'],
+    [['--all'], 'keys rotate --all needs somewhere to put the new secrets'],
     [[], 'name the key to rotate'],
     [['acme-plain', '--verify'], '--verify goes with --grace'],
     [['acme-plain', '--name', 'x*'], '--name goes with --all'],
