@@ -23,10 +23,18 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(ctx: CommandContext): Promise<Connection> {
+export interface ConnectOptions {
+  /** Aborts every request of a remote connection (shell completion's deadline). */
+  signal?: AbortSignal | undefined;
+}
+
+export async function connect(
+  ctx: CommandContext,
+  options: ConnectOptions = {},
+): Promise<Connection> {
   const { settings } = await ctx.settings();
   const local = settings.mode === 'local';
-  const target = local ? await openLocal(ctx, settings) : remoteTarget(settings);
+  const target = local ? await openLocal(ctx, settings) : remoteTarget(settings, options.signal);
   const identity = {
     url: target.baseUrl,
     tenantId: target.credential.tenantId ?? '',
@@ -66,14 +74,20 @@ interface Target {
   close?: () => void;
 }
 
-function remoteTarget(settings: Settings): Target {
+function remoteTarget(settings: Settings, signal: AbortSignal | undefined): Target {
   // requireCredentials (config) has already guaranteed these.
   const credential: Credential = {
     accessKey: settings.accessKey.value as string,
     secretKey: (settings.secretKey.value as { reveal(): string }).reveal(),
     tenantId: settings.tenantId.value,
   };
-  return { baseUrl: settings.url.value as string, credential };
+  const target: Target = { baseUrl: settings.url.value as string, credential };
+  if (signal !== undefined) {
+    // Both signals: ky's per-try timeout, and the caller's deadline for the whole connection.
+    target.fetch = (request) =>
+      globalThis.fetch(new Request(request, { signal: AbortSignal.any([request.signal, signal]) }));
+  }
+  return target;
 }
 
 async function openLocal(ctx: CommandContext, settings: Settings): Promise<Target> {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuth } from './commands/auth/register.js';
+import { registerCompletion } from './commands/completion/register.js';
 import type { registerKeyVerbs } from './commands/keys/register.js';
 import { registerProfiles } from './commands/profiles/register.js';
 import { registerServe } from './commands/serve/register.js';
@@ -42,6 +43,7 @@ export function createProgram(deps: ProgramDeps): Command {
   const keys = program.command('keys').description('manage access keys');
   deps.registerKeyVerbs?.(keys, deps.dispatch, deps.execTail);
   registerServe(program, deps.dispatch);
+  registerCompletion(program, deps.dispatch);
   program.addHelpText(
     'after',
     [

@@ -30,6 +30,11 @@ export interface RunDeps {
  */
 export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<number> {
   const io = deps.io ?? processIo();
+  // Each Tab press runs `helixctl complete -- <words>`: answer it before building anything.
+  if (argv[0] === 'complete') {
+    const { runComplete } = await import('./commands/completion/complete.js');
+    return runComplete(argv.slice(1), io);
+  }
   const state: RunState = { exitCode: 0 };
   const dispatch: Dispatch =
     deps.dispatch ??

@@ -6,7 +6,7 @@ import { deliverCredential } from '../../output/secret/deliver.js';
 import { planSinks } from '../../output/secret/plan.js';
 import { preflightSinks } from '../../output/secret/preflight.js';
 import { createSinkDeps } from '../../output/secret/sink-deps.js';
-import type { SinkPlan } from '../../output/secret/types.js';
+import type { SecretJsonFields, SinkPlan } from '../../output/secret/types.js';
 import type { SecretSinkFlags } from '../commands/keys/options.js';
 import type { CommandContext } from '../context.js';
 import { keyJson } from './key-columns.js';
@@ -34,6 +34,18 @@ export interface GeneratedSecret {
   record: AccessKeyRecord;
   secretKey: string;
   tenantId: string;
+  /** More fields for the JSON document, after the record's (e.g. an API key's old access key). */
+  extra?: Record<string, unknown> | undefined;
+}
+
+export interface DeliverOptions {
+  /**
+   * JSON mode only: instead of printing the usual create/rotate document, hand the secret's
+   * JSON fields to the caller, which then prints ONE document of its own (e.g. `rotate
+   * --grace`, whose document also says how verification went). The caller must print it in
+   * a `finally`, or a secret meant for stdout would be lost.
+   */
+  composeJson?: ((fields: SecretJsonFields) => void) | undefined;
 }
 
 /**
@@ -45,18 +57,26 @@ export async function deliverSecret(
   plan: SinkPlan,
   secret: GeneratedSecret,
   title: string,
+  options: DeliverOptions = {},
 ): Promise<number> {
   const { record, secretKey, tenantId } = secret;
   const credential = formatCredential({ accessKey: record.access_key, secretKey, tenantId });
   const cred = { accessKey: record.access_key, secretKey, tenantId, credential };
   const { printer } = ctx;
+  const { composeJson } = options;
+  // In JSON mode stdout gets nothing but the document, so deferring it means writing nothing.
+  const deferred = composeJson !== undefined && plan.stdout === 'json';
   const deps = createSinkDeps({
-    stdout: (text) => printer.raw(text),
+    stdout: (text) => (deferred ? undefined : printer.raw(text)),
     stderr: (text) => writeStderr(ctx.io, text),
     warn: (message) => printer.warn(message),
     renderHuman: (c) => renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title }),
     renderJson: (fields) => {
-      const doc = { ...keyJson(record), ...fields };
+      if (deferred) {
+        composeJson(fields);
+        return '';
+      }
+      const doc = { ...keyJson(record), ...secret.extra, ...fields };
       return JSON.stringify(doc, null, ctx.io.stdout.isTTY ? 2 : undefined);
     },
     env: ctx.env,

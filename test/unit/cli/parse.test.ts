@@ -203,9 +203,10 @@ describe('argv to options', () => {
         secretStdin: true,
         credentialStdin: false,
         fromClipboard: false,
+        dryRun: false,
       },
     ],
-    [['profiles', 'use', 'prod'], 'profiles use', { name: 'prod' }],
+    [['profiles', 'use', 'prod'], 'profiles use', { name: 'prod', dryRun: false }],
     [
       ['serve', '--port', '0', '--db', ':memory:', '--test-clock'],
       'serve',

@@ -1,7 +1,40 @@
+import { withSpinner } from '../../../output/spinner.js';
 import type { CommandContext } from '../../context.js';
+import { checkGivenInputs, completeInputs, requireWithoutPrompt } from '../../keys/add-inputs.js';
+import { decideOwner } from '../../keys/add-owner.js';
+import { printAddPlan, reportCreated } from '../../keys/add-report.js';
+import { type AddPlan, createPlannedKey, withoutSecret } from '../../keys/add-request.js';
+import { resolveAssignments } from '../../keys/directory-refs.js';
+import { deliverSecret, planSecretDelivery } from '../../keys/new-credential.js';
 import type { KeysAddOptions } from './options.js';
 
-// STUB(phase 2): replaced by the real body; `grep -r STUB src` must be empty before release.
-export async function keysAdd(_options: KeysAddOptions, _ctx: CommandContext): Promise<number> {
-  throw new Error('keys add: not implemented yet');
+/**
+ * `keys add`: validate the flags, plan where the secret goes, decide the owner, ask for what
+ * is missing, resolve groups and roles — and only then create the key and hand its secret
+ * over at once. The exit code is the delivery's (a failed --secret-file or --exec child).
+ */
+export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Promise<number> {
+  const given = checkGivenInputs(options, ctx.now());
+  requireWithoutPrompt(ctx, given);
+  const sinks = await planSecretDelivery(ctx, options.sinks);
+  const conn = await ctx.connection();
+  const owner = await decideOwner(conn, options);
+  if (owner.kind === 'user' && owner.self && options.user === undefined) {
+    ctx.printer.info('you are not a tenant administrator: creating your own user-level key');
+  }
+  const inputs = await completeInputs(ctx, options, given, owner);
+  const { groups, roles } = await resolveAssignments(conn, options.groups, options.roles);
+  const plan: AddPlan = { ...inputs, groups, roles, owner };
+  if (options.dryRun) {
+    printAddPlan(ctx, plan);
+    return 0;
+  }
+  const created = await withSpinner(ctx.printer, 'Creating access key', () =>
+    createPlannedKey(conn, plan),
+  );
+  const secret = { secretKey: created.access_secret_key, tenantId: created.tenant_id };
+  const record = withoutSecret(created);
+  const code = await deliverSecret(ctx, sinks, { record, ...secret }, 'New access key');
+  reportCreated(ctx, created);
+  return code;
 }

@@ -1,7 +1,22 @@
+import { UsageError } from '../../../core/errors.js';
 import type { CommandContext } from '../../context.js';
+import { checkClipboard, copyToClipboard, printCopy } from '../../keys/copy-output.js';
+import { copySource, readGivenSecret } from '../../keys/copy-source.js';
 import type { KeysCopyOptions } from './options.js';
 
-// STUB(phase 2): replaced by the real body; `grep -r STUB src` must be empty before release.
-export async function keysCopy(_options: KeysCopyOptions, _ctx: CommandContext): Promise<number> {
-  throw new Error('keys copy: not implemented yet');
+/**
+ * `keys copy [key]`: a credential in the copy format, to the clipboard (nothing on stdout), or
+ * to stdout with `--print`. See copy-source.ts for what is copied in each form.
+ */
+export async function keysCopy(options: KeysCopyOptions, ctx: CommandContext): Promise<number> {
+  if (options.print && options.clearAfterMs !== undefined) {
+    throw new UsageError('--clear-after goes with the clipboard, not with --print');
+  }
+  if (!options.print) checkClipboard(ctx);
+  const secret = await readGivenSecret(ctx, options);
+  const conn = await ctx.connection();
+  const source = await copySource(ctx, conn, options.key, secret);
+  if (options.print) printCopy(ctx, source);
+  else await copyToClipboard(ctx, source, options.clearAfterMs);
+  return 0;
 }
