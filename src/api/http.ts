@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { attemptFetch, type FetchLike, type TraceEvent } from './attempt-fetch.js';
 import { type OutcomeContext, type RequestContext, toHelixError } from './errors.js';
 import { errorBody, parseBaseUrl, parseJsonBody } from './http-parts.js';
+import { nodeFetch } from './node-fetch.js';
 import { secretValues } from './redact.js';
 import { retrySettings } from './retry-policy.js';
 
@@ -57,7 +58,7 @@ export function createHttp(options: HttpOptions): Http {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new UsageError(`invalid timeout: ${timeoutMs} ms`);
   }
-  const baseFetch: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+  const baseFetch: FetchLike = options.fetch ?? nodeFetch;
   let ky: Promise<KyInstance> | undefined;
   const load = (): Promise<KyInstance> => {
     ky ??= createKy(base.href, timeoutMs, options.userAgent);
