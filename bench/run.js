@@ -10,6 +10,7 @@ import { rotateCases } from './cases/rotate.js';
 import { START_UP_TENANTS, startUpCases } from './cases/start-up.js';
 import { throughputCases } from './cases/throughput.js';
 import { startEmulator } from './lib/emulator.js';
+import { envInfo, header } from './lib/header.js';
 import { machine } from './lib/machine.js';
 import { benchPlan, parseArgs } from './lib/plan.js';
 import { formatTable } from './lib/table.js';
@@ -21,7 +22,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const options = parseArgs(process.argv.slice(2));
 const plan = benchPlan(options.tiny);
 const wanted = (group) => !options.only || options.only.has(group);
-const workspace = createWorkspace();
+const workspace = createWorkspace({ cleanEnv: options.cleanEnv });
 const rows = [];
 const errors = [];
 const before = machine();
@@ -66,17 +67,16 @@ try {
   await emulator?.stop();
   workspace.dispose();
 }
-const info = { ...before, loadAverageAfter: machine().loadAverage, driver: emulator?.driver };
-process.stdout.write(
-  `\nhelixctl bench${options.tiny ? ' (tiny: proves the harness, not the targets)' : ''}: ` +
-    `${info.cores} cores, ${info.cpu}, Node ${info.node}, SQLite via ${info.driver}\n\n` +
-    `${formatTable(rows)}\n`,
-);
+const info = {
+  ...before,
+  loadAverageAfter: machine().loadAverage,
+  driver: emulator?.driver,
+  env: envInfo(workspace.env, options.cleanEnv),
+};
+process.stdout.write(`\n${header(info, options.tiny)}\n\n${formatTable(rows)}\n`);
 for (const row of rows.filter((r) => r.note)) process.stdout.write(`  ${row.name}: ${row.note}\n`);
-writeFileSync(
-  RESULTS,
-  `${JSON.stringify({ date: new Date().toISOString(), tiny: options.tiny, plan, machine: info, rows, errors }, null, 2)}\n`,
-);
+const result = { date: new Date().toISOString(), tiny: options.tiny, plan, machine: info };
+writeFileSync(RESULTS, `${JSON.stringify({ ...result, rows, errors }, null, 2)}\n`);
 log(`\nwrote ${RESULTS}`);
 const failed = rows.some((r) => r.pass === false);
 process.exitCode = errors.length > 0 ? 1 : options.strict && failed ? 1 : 0;

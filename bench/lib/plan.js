@@ -15,16 +15,21 @@ export function benchPlan(tiny) {
       };
 }
 
-/** `--tiny`, `--strict`, `--only a,b` (groups: start-up, large-list, rotate, throughput). */
+/**
+ * `--tiny`, `--strict`, `--clean-env`, `--only a,b` (groups: start-up, large-list, rotate,
+ * throughput).
+ */
 export function parseArgs(argv) {
-  const options = { tiny: false, strict: false, only: undefined };
+  const options = { tiny: false, strict: false, cleanEnv: false, only: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--tiny') options.tiny = true;
+    else if (arg === '--clean-env') options.cleanEnv = true;
     else if (arg === '--strict') options.strict = true;
     else if (arg === '--only') options.only = new Set((argv[++i] ?? '').split(','));
     else if (arg.startsWith('--only=')) options.only = new Set(arg.slice(7).split(','));
-    else throw new Error(`unknown option ${arg} (use --tiny, --strict, --only <groups>)`);
+    else
+      throw new Error(`unknown option ${arg} (use --tiny, --strict, --clean-env, --only <groups>)`);
   }
   return options;
 }

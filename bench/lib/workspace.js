@@ -7,19 +7,26 @@ import { saveProfile } from '../../dist/config/profiles.js';
 import { createEmulator } from '../../dist/emulator/index.js';
 import { adminCredential, benchSeed } from './seed.js';
 
+/** Variables that change what helixctl does (profiles, output, masking): never inherited. */
+const BEHAVIOUR = /^(HELIX|CI$|GITHUB_|NO_COLOR$|FORCE_COLOR$|XDG_|NODE_COMPILE_CACHE$)/;
+
+/** The environment the commands run with: the caller's, or (`clean`) PATH and LANG only. */
+export function benchEnv(clean) {
+  if (clean) return { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !BEHAVIOUR.test(name)));
+}
+
 /**
- * A throw-away home for one bench run: config and data folders that belong to nobody else,
- * seed files, and the environment the CLI runs with (no inherited HELIX* or CI variables,
- * which would change what is measured).
+ * A throw-away home for one bench run: config, data and cache folders that belong to nobody
+ * else, seed files, and the environment the commands run with (`benchEnv`).
  */
-export function createWorkspace() {
+export function createWorkspace({ cleanEnv = false } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'helixctl-bench-'));
   const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    ...benchEnv(cleanEnv),
     HOME: root,
     HELIXCTL_CONFIG_DIR: join(root, 'config'),
     HELIXCTL_DATA_DIR: join(root, 'data'),
-    LANG: 'C.UTF-8',
   };
   return {
     root,
