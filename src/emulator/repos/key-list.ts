@@ -1,7 +1,7 @@
 import type { KeyStatus, KeyType } from '../../api/types.js';
 import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
-import { type KeyRecordRow, RECORD_COLUMNS } from './key-record.js';
+import { type KeyRecordRow, RECORD_COLUMNS, recordRowOf } from './key-record.js';
 
 const SELECT = `SELECT ${RECORD_COLUMNS.join(', ')} FROM access_keys`;
 
@@ -34,8 +34,10 @@ export interface KeyFilter {
 
 const DAY_MS = 86_400_000;
 
+const TENANT_ONLY = 'tenant_id = ?';
+
 function where(filter: KeyFilter, now: number): [string, SqlValue[]] {
-  const clauses = ['tenant_id = ?'];
+  const clauses = [TENANT_ONLY];
   const params: SqlValue[] = [filter.tenantId];
   if (filter.types && filter.types.length > 0) {
     clauses.push(`type IN (${filter.types.map(() => '?').join(', ')})`);
@@ -67,7 +69,8 @@ function where(filter: KeyFilter, now: number): [string, SqlValue[]] {
 /**
  * One page of keys and the total, in at most two indexed queries (no query per record). The
  * SQL is assembled only from fixed fragments, and each distinct text is prepared once and held.
- * A page that is not full tells the total by itself, so only full pages pay for a COUNT.
+ * A page that is not full tells the total by itself; for a full one, an unfiltered list reads
+ * the tenant's key count (kept by triggers), and only a filtered one counts its index range.
  */
 export function listKeys(
   db: Database,
@@ -79,10 +82,15 @@ export function listKeys(
   const [clause, params] = where(filter, now);
   const offset = paging.page * paging.size;
   const rows = db
-    .prepare(`${SELECT} WHERE ${clause} ${orderClause(sort, 'user_id')} LIMIT ? OFFSET ?`)
-    .all<KeyRecordRow>(...params, paging.size, offset);
+    .prepareValues(`${SELECT} WHERE ${clause} ${orderClause(sort, 'user_id')} LIMIT ? OFFSET ?`)
+    .all(...params, paging.size, offset)
+    .map(recordRowOf);
   if (rows.length > 0 && rows.length < paging.size) return { rows, total: offset + rows.length };
   if (rows.length === 0 && offset === 0) return { rows, total: 0 };
+  if (clause === TENANT_ONLY) {
+    const counted = db.prepare('SELECT n FROM key_counts WHERE tenant_id = ?');
+    return { rows, total: counted.get<{ n: number }>(filter.tenantId)?.n ?? 0 };
+  }
   const count = db.prepare(`SELECT COUNT(*) AS n FROM access_keys WHERE ${clause}`);
   return { rows, total: count.get<{ n: number }>(...params)?.n ?? 0 };
 }

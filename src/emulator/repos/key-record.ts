@@ -1,5 +1,6 @@
 import type { AccessKeyRecord, Rotation } from '../../api/types.js';
 import { formatWireSeconds, formatWireTimestamp } from '../../core/timestamp.js';
+import type { SqlValue } from '../store/sqlite.js';
 import { isExpired, type KeyRow } from './keys.js';
 
 const wire = (ms: number) => formatWireTimestamp(new Date(ms));
@@ -28,6 +29,13 @@ export const RECORD_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof KeyRow>;
 
 export type KeyRecordRow = Pick<KeyRow, (typeof RECORD_COLUMNS)[number]>;
+
+/** A row selected as `RECORD_COLUMNS`, in that order, as values (see Database.prepareValues). */
+export function recordRowOf(values: readonly SqlValue[]): KeyRecordRow {
+  const row: Record<string, SqlValue | undefined> = {};
+  for (let i = 0; i < RECORD_COLUMNS.length; i += 1) row[RECORD_COLUMNS[i] as string] = values[i];
+  return row as unknown as KeyRecordRow;
+}
 
 /** The AccessKey read model of a row at `now` (`key_expired` is computed, never stored). */
 export function toKeyRecord(row: KeyRecordRow, now: number): AccessKeyRecord {

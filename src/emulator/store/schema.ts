@@ -137,4 +137,33 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_by_tenant ON notifications (tenant_id, seq);
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+/**
+ * Keys per tenant, kept by triggers in the same transaction as every insert and delete
+ * (cascades included), so that a full list page reads its total in one lookup instead of
+ * counting the tenant's index on every request.
+ */
+const keyCounts = `
+CREATE TABLE key_counts (
+  tenant_id TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO key_counts (tenant_id, n) SELECT tenant_id, COUNT(*) FROM access_keys GROUP BY tenant_id;
+CREATE TRIGGER key_counts_insert AFTER INSERT ON access_keys BEGIN
+  INSERT INTO key_counts (tenant_id, n) VALUES (NEW.tenant_id, 1)
+    ON CONFLICT (tenant_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER key_counts_delete AFTER DELETE ON access_keys BEGIN
+  UPDATE key_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id;
+END;
+CREATE TRIGGER key_counts_move AFTER UPDATE OF tenant_id ON access_keys
+  WHEN OLD.tenant_id IS NOT NEW.tenant_id BEGIN
+  UPDATE key_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id;
+  INSERT INTO key_counts (tenant_id, n) VALUES (NEW.tenant_id, 1)
+    ON CONFLICT (tenant_id) DO UPDATE SET n = n + 1;
+END;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'key counts', sql: keyCounts },
+];

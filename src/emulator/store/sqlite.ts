@@ -11,11 +11,22 @@ export interface Statement {
   all<T = Row>(...params: SqlValue[]): T[];
 }
 
+/** A prepared query whose rows are arrays of values, in the order of its columns. */
+export interface ValuesStatement {
+  all(...params: SqlValue[]): SqlValue[][];
+}
+
 /** The tiny surface the emulator uses, identical on node:sqlite and better-sqlite3. */
 export interface Database {
   readonly driver: 'node:sqlite' | 'better-sqlite3';
   /** Prepared once per SQL text and cached, so no statement is ever garbage-collected. */
   prepare(sql: string): Statement;
+  /**
+   * Like `prepare`, for queries whose rows are read by position: the drivers build an object
+   * per row through the engine's slow path, which on a page of keys costs about as much as
+   * the query itself. Held like `prepare`'s statements.
+   */
+  prepareValues(sql: string): ValuesStatement;
   exec(sql: string): void;
   /** Runs `fn` in `BEGIN IMMEDIATE`; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
@@ -39,6 +50,10 @@ interface NativeStatement {
   run(...params: SqlValue[]): { changes: number | bigint };
   get(...params: SqlValue[]): unknown;
   all(...params: SqlValue[]): unknown[];
+  /** better-sqlite3: rows as arrays. */
+  raw?(toggle: boolean): unknown;
+  /** node:sqlite (Node 22.16+, 24): rows as arrays. */
+  setReturnArrays?(enabled: boolean): void;
 }
 interface NativeDatabase {
   prepare(sql: string): NativeStatement;
@@ -80,6 +95,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   native.exec('PRAGMA synchronous = NORMAL');
   native.exec('PRAGMA foreign_keys = ON');
   const statements = new Map<string, Statement>();
+  const valueStatements = new Map<string, ValuesStatement>();
   const dataVersion = native.prepare('PRAGMA data_version');
   let depth = 0;
   let commits = 0;
@@ -90,6 +106,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       if (!held) {
         held = native.prepare(sql) as Statement;
         statements.set(sql, held);
+      }
+      return held;
+    },
+    prepareValues(sql) {
+      let held = valueStatements.get(sql);
+      if (!held) {
+        held = valuesStatement(native.prepare(sql));
+        valueStatements.set(sql, held);
       }
       return held;
     },
@@ -120,6 +144,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       native.close();
     },
   };
+}
+
+function valuesStatement(statement: NativeStatement): ValuesStatement {
+  const all = (...params: SqlValue[]) => statement.all(...params) as SqlValue[][];
+  if (statement.raw) {
+    statement.raw(true);
+    return { all };
+  }
+  if (statement.setReturnArrays) {
+    statement.setReturnArrays(true);
+    return { all };
+  }
+  // node:sqlite before 22.16: objects, whose values are in column order.
+  return { all: (...params) => statement.all(...params).map((row) => Object.values(row as Row)) };
 }
 
 /** SQLite may already have rolled back (e.g. after SQLITE_FULL); the first error is the one to report. */

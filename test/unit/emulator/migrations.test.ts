@@ -24,6 +24,7 @@ describe('migrations', () => {
         'access_keys',
         'refresh_tokens',
         'notifications',
+        'key_counts',
         'schema_migrations',
       ]),
     );
@@ -32,7 +33,10 @@ describe('migrations', () => {
         .prepare('SELECT version, name, applied_at FROM schema_migrations')
         .all()
         .map((r) => ({ ...r })),
-    ).toEqual([{ version: 1, name: 'initial', applied_at: 1000 }]);
+    ).toEqual([
+      { version: 1, name: 'initial', applied_at: 1000 },
+      { version: 2, name: 'key counts', applied_at: 1000 },
+    ]);
     db.close();
   });
 

@@ -67,6 +67,30 @@ describe.each(drivers)('%s adapter', (driver, present) => {
     db.close();
   });
 
+  it.skipIf(!present)('reads rows as arrays in column order through prepareValues', () => {
+    const db = openDatabase(':memory:', { driver });
+    db.exec(
+      "CREATE TABLE t (b TEXT, a INTEGER, c REAL); INSERT INTO t VALUES ('x', 1, NULL), ('y', 2, 2.5)",
+    );
+    const values = db.prepareValues('SELECT c, a, b FROM t ORDER BY a');
+    expect(values).toBe(db.prepareValues('SELECT c, a, b FROM t ORDER BY a'));
+    expect(values.all()).toEqual([
+      [null, 1, 'x'],
+      [2.5, 2, 'y'],
+    ]);
+    // The object form of the same text is unaffected.
+    expect(
+      db
+        .prepare('SELECT c, a, b FROM t ORDER BY a')
+        .all()
+        .map((r) => ({ ...r })),
+    ).toEqual([
+      { c: null, a: 1, b: 'x' },
+      { c: 2.5, a: 2, b: 'y' },
+    ]);
+    db.close();
+  });
+
   it.skipIf(!present)('commits, rolls back on a throw, and joins nested transactions', () => {
     const db = openDatabase(':memory:', { driver });
     db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
