@@ -14,6 +14,8 @@ export interface ProgramDeps {
   execTail?: string[] | undefined;
   writeOut: (text: string) => void;
   writeErr: (text: string) => void;
+  /** Terminal width for help text; undefined when not a terminal. */
+  helpWidth?: number | undefined;
 }
 
 /** The whole command tree. Building it imports no command body: those load on dispatch. */
@@ -22,7 +24,14 @@ export function createProgram(deps: ProgramDeps): Command {
   // Must precede .command(): commander copies these settings to subcommands at creation.
   program
     .exitOverride()
-    .configureOutput({ writeOut: deps.writeOut, writeErr: deps.writeErr, outputError: () => {} })
+    .configureOutput({
+      writeOut: deps.writeOut,
+      writeErr: deps.writeErr,
+      outputError: () => {},
+      // Help wraps to the terminal, or to 80 columns when piped (stable for scripts and tests).
+      getOutHelpWidth: () => deps.helpWidth ?? 80,
+      getErrHelpWidth: () => deps.helpWidth ?? 80,
+    })
     .showSuggestionAfterError(true);
   program
     .description('Manage BMC Helix Portal access keys (IMS API) and run a local emulator.')

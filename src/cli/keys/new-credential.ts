@@ -74,7 +74,8 @@ export async function deliverSecret(
     stdout: (text) => (deferred ? undefined : printer.raw(text)),
     stderr: (text) => writeStderr(ctx.io, text),
     warn: (message) => printer.warn(message),
-    renderHuman: (c) => renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title, note }),
+    renderHuman: (c) =>
+      renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title, note }),
     renderJson: (fields) => {
       if (deferred) {
         composeJson(fields);
