@@ -19,7 +19,7 @@ export function resolveRefs(
   refs: readonly string[],
   known: readonly Named[],
 ): Named[] {
-  const resolved = refs.map((ref) => {
+  return refs.map((ref) => {
     const exact = known.find((k) => k.id === ref || k.name === ref);
     if (exact) return exact;
     const folded = known.filter((k) => k.name.toLowerCase() === ref.toLowerCase());
@@ -29,8 +29,6 @@ export function resolveRefs(
       hint: names.length > 0 ? `${kind}s: ${names.join(', ')}` : `this tenant has no ${kind}s`,
     });
   });
-  // `--group Ops --group ops` names one group: the service refuses repeated ids.
-  return resolved.filter((named, i) => resolved.findIndex((n) => n.id === named.id) === i);
 }
 
 export async function tenantGroups(conn: Connection): Promise<Named[]> {
