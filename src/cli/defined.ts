@@ -14,3 +14,6 @@ export const str = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
 export const num = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : undefined;
+/** A repeatable option's values: commander leaves it undefined when the flag is absent. */
+export const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -24,7 +24,8 @@ export async function openLocalEmulator(ctx: CommandContext, settings: Settings)
     const credential = emulator.bootstrap
       ? await adopt(ctx, emulator.bootstrap.adminCredential)
       : storedCredential(settings, files.localDb);
-    if (ctx.printer.mode === 'table') {
+    // Said in every human-readable run; JSON documents carry no prose.
+    if (ctx.printer.mode === 'table' || ctx.printer.mode === 'tsv') {
       ctx.printer.info(
         `profile local: the built-in emulator (${files.localDb}), not a BMC Helix tenant`,
       );

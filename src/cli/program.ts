@@ -20,6 +20,8 @@ export interface ProgramDeps {
    * other commands need, and start-up skips the largest part of the tree.
    */
   registerKeyVerbs?: typeof registerKeyVerbs | undefined;
+  /** Terminal width for help text; undefined when not a terminal. */
+  helpWidth?: number | undefined;
 }
 
 /**
@@ -31,7 +33,14 @@ export function createProgram(deps: ProgramDeps): Command {
   // Must precede .command(): commander copies these settings to subcommands at creation.
   program
     .exitOverride()
-    .configureOutput({ writeOut: deps.writeOut, writeErr: deps.writeErr, outputError: () => {} })
+    .configureOutput({
+      writeOut: deps.writeOut,
+      writeErr: deps.writeErr,
+      outputError: () => {},
+      // Help wraps to the terminal, or to 80 columns when piped (stable for scripts and tests).
+      getOutHelpWidth: () => deps.helpWidth ?? 80,
+      getErrHelpWidth: () => deps.helpWidth ?? 80,
+    })
     .showSuggestionAfterError(true);
   program
     .description('Manage BMC Helix Portal access keys (IMS API) and run a local emulator.')

@@ -50,6 +50,7 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
     execTail,
     writeOut: (text) => writeStdout(io, text),
     writeErr: (text) => writeStderr(io, text),
+    helpWidth: io.stdout.isTTY ? io.stdout.columns : undefined,
   });
   if (args.length === 0) {
     program.outputHelp();

@@ -5,7 +5,6 @@ import {
   secretKeyProblem,
 } from '../core/credential.js';
 import { isHelixError, UsageError } from '../core/errors.js';
-import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../core/output-format.js';
 import { parsePortalUrl } from '../core/portal-url.js';
 import { quoteForMessage } from '../core/quote.js';
 import { Redacted } from '../core/redacted.js';
@@ -21,7 +20,8 @@ export interface EnvValues {
   secretKey?: Redacted;
   /** Which variables gave the key: for messages. */
   credentialFrom?: 'HELIX_CREDENTIAL' | 'HELIX_ACCESS_KEY';
-  output?: OutputFormat;
+  /** `HELIXCTL_OUTPUT` as set; checked by resolveOutputFormat (core). */
+  output?: string;
   cache: boolean;
 }
 
@@ -37,7 +37,7 @@ export function readEnvValues(env: Env): EnvValues {
   const tenant = get('HELIX_TENANT_ID');
   if (tenant !== undefined) values.tenantId = checkTenantId(tenant.trim(), 'HELIX_TENANT_ID');
   const output = get('HELIXCTL_OUTPUT');
-  if (output !== undefined) values.output = checkOutput(output.trim(), 'HELIXCTL_OUTPUT');
+  if (output !== undefined) values.output = output;
   Object.assign(values, readEnvCredential(get));
   return values;
 }
@@ -96,9 +96,3 @@ export function checkTenantId(text: string, name: string): string {
 }
 
 /** @throws UsageError naming `name` unless `text` is one of the output formats. */
-export function checkOutput(text: string, name: string): OutputFormat {
-  if (isOutputFormat(text)) return text;
-  throw new UsageError(
-    `${name} must be one of ${OUTPUT_FORMATS.join(', ')}, got ${quoteForMessage(text)}`,
-  );
-}

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
 
 /** Environment variables as read here: unset and empty mean the same. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -58,5 +59,15 @@ function pickDir(env: Env, own: string, xdg: string, fallback: string[]): string
   if (explicit) return resolve(explicit);
   const base = env[xdg];
   if (base && isAbsolute(base)) return join(base, 'helixctl');
-  return join(homeDir(env), ...fallback, 'helixctl');
+  const home = homeDir(env);
+  // An empty or relative HOME would put secrets under the current folder: refuse instead.
+  if (!isAbsolute(home)) {
+    throw new UsageError(
+      `cannot tell where the home folder is (HOME is ${home ? 'relative' : 'empty'})`,
+      {
+        hint: `set HOME, or ${own} (and ${xdg === 'XDG_CONFIG_HOME' ? 'HELIXCTL_DATA_DIR' : 'HELIXCTL_CONFIG_DIR'}) to an absolute path`,
+      },
+    );
+  }
+  return join(home, ...fallback, 'helixctl');
 }

@@ -46,10 +46,7 @@ export function resolveSettings(input: ResolveInput): Settings {
     mode: choice.mode,
     profile: { value: choice.name, source: choice.source },
     ...fields,
-    output:
-      output.source === 'default' && choice.stored?.output
-        ? { value: choice.stored.output, source: 'file' }
-        : output,
+    output,
     timeoutMs,
     cacheTokens: choice.mode === 'env' ? env.cache : true,
   };

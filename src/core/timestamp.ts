@@ -33,8 +33,12 @@ export function parseWireTimestamp(text: string): Date | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
   const ms = Number(`${frac}000`.slice(0, 3));
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  const check = new Date(utc);
+  const check = new Date(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms),
+  );
+  // Date.UTC reads years 0..99 as 1900..1999; set the year itself so 0075 stays 0075.
+  check.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  const utc = check.getTime();
   // Reject 2026-02-31 and friends instead of rolling them into March.
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;

@@ -1,5 +1,7 @@
-import type { Server } from 'node:http';
+import { type Server, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { errorBody } from './http/api-error.js';
 import type { Emulator } from './index.js';
 
 export interface ServerOptions {
@@ -16,6 +18,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request timed out'],
+};
+
+/**
+ * Requests Node's parser refuses before any handler runs (headers over 16 KiB, a malformed
+ * request line or header, a bad Content-Length) get the IMS envelope too, instead of Node's
+ * bare `400 Bad Request`, and the connection is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, now: number): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, text] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed HTTP request'];
+  const body = JSON.stringify(errorBody(status, text, now));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Serves an emulator over HTTP with @hono/node-server. */
 export async function startServer(
   emulator: Emulator,
@@ -24,6 +49,9 @@ export async function startServer(
   // Loaded here: the in-process (local profile) path never needs an HTTP server.
   const { createAdaptorServer } = await import('@hono/node-server');
   const server = createAdaptorServer({ fetch: emulator.app.fetch }) as Server;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, emulator.clock.now()),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -1,9 +1,9 @@
-import { UsageError } from '../core/errors.js';
+import { OUTPUT_FORMATS, type OutputFormat, resolveOutputFormat } from '../core/output-format.js';
 
 /** How data is written to stdout. */
-export type OutputMode = 'table' | 'json' | 'ndjson' | 'tsv';
+export type OutputMode = OutputFormat;
 
-export const OUTPUT_MODES: readonly OutputMode[] = ['table', 'json', 'ndjson', 'tsv'];
+export const OUTPUT_MODES: readonly OutputMode[] = OUTPUT_FORMATS;
 
 export interface OutputModeInput {
   /** `--json`: wins over everything else. */
@@ -15,24 +15,14 @@ export interface OutputModeInput {
   stdoutIsTTY: boolean | undefined;
 }
 
-/**
- * Picks the output mode: `--json`, then `-o`, then `HELIXCTL_OUTPUT`, then `table` on a TTY
- * and `tsv` when stdout is piped. An unknown value is a usage error naming the valid ones.
- */
+/** The output mode for this run: see `resolveOutputFormat` (core) for the rule. */
 export function resolveOutputMode(input: OutputModeInput): OutputMode {
-  if (input.json === true) return 'json';
-  const fromFlag = input.output !== undefined;
-  const raw = fromFlag ? input.output : input.env?.HELIXCTL_OUTPUT;
-  if (raw === undefined || (!fromFlag && raw.trim() === '')) {
-    return input.stdoutIsTTY === true ? 'table' : 'tsv';
-  }
-  const value = raw.trim().toLowerCase();
-  const mode = OUTPUT_MODES.find((candidate) => candidate === value);
-  if (mode) return mode;
-  const source = fromFlag ? '--output' : 'HELIXCTL_OUTPUT';
-  throw new UsageError(
-    `invalid ${source} value ${JSON.stringify(raw)}: expected one of ${OUTPUT_MODES.join(', ')}`,
-  );
+  return resolveOutputFormat({
+    json: input.json,
+    output: input.output,
+    envOutput: input.env?.HELIXCTL_OUTPUT,
+    stdoutIsTTY: input.stdoutIsTTY === true,
+  }).value;
 }
 
 /** True for the modes whose stdout must be parseable JSON. */

@@ -42,8 +42,9 @@ export function tenantKeyBody(plan: AddPlan): CreateKeyRequest {
   return {
     ...userKeyBody(plan),
     type: plan.type === 'API' ? 'API' : 'TENANT',
-    ...(plan.groups.length > 0 ? { group_ids: plan.groups.map((g) => g.id) } : {}),
-    ...(plan.roles.length > 0 ? { role_ids: plan.roles.map((r) => r.id) } : {}),
+    // `--group Ops --group ops` names one group twice: the service refuses repeated ids.
+    ...(plan.groups.length > 0 ? { group_ids: uniqueIds(plan.groups) } : {}),
+    ...(plan.roles.length > 0 ? { role_ids: uniqueIds(plan.roles) } : {}),
   };
 }
 
@@ -92,4 +93,8 @@ export function withoutSecret(
 ): Omit<CreatedAccessKey, 'access_secret_key'> {
   const { access_secret_key: _secret, ...record } = created;
   return record;
+}
+
+function uniqueIds(list: readonly { id: string }[]): string[] {
+  return [...new Set(list.map((item) => item.id))];
 }

@@ -1,8 +1,8 @@
 import { formatDuration } from '../../core/duration-format.js';
 import { ServiceError } from '../../core/errors.js';
+import { clipboardUnavailable, copyToClipboard as writeClipboard } from '../../output/clipboard.js';
 import { writeStderr } from '../../output/io.js';
 import { scheduleClipboardClear } from '../../output/secret/clipboard-clear.js';
-import { clipboardUnavailableReason, writeClipboard } from '../../output/secret/clipboard-io.js';
 import { githubMaskLines } from '../../output/secret/mask.js';
 import { DEFAULT_CLEAR_AFTER_MS } from '../../output/secret/plan.js';
 import type { CommandContext } from '../context.js';
@@ -38,7 +38,7 @@ function unavailable(reason: string): ServiceError {
 
 /** Fails before any request when the clipboard surely cannot work here (headless, opted out). */
 export function checkClipboard(ctx: CommandContext): void {
-  const reason = clipboardUnavailableReason(ctx.env);
+  const reason = clipboardUnavailable(ctx.env);
   if (reason !== undefined) throw unavailable(reason);
 }
 

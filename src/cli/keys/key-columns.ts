@@ -5,7 +5,7 @@ import { describeExpiry } from '../../core/expiry-state.js';
 import { parseWireTimestamp } from '../../core/timestamp.js';
 import type { Column } from '../../output/columns.js';
 import type { OutputMode } from '../../output/mode.js';
-import { styleStatus } from '../../output/styles.js';
+import { styleExpiry, styleStatus } from '../../output/styles.js';
 
 const TYPE_LABEL: Record<string, string> = { TENANT: 'access', API: 'api', USER: 'user' };
 
@@ -16,8 +16,7 @@ function ago(wire: string | undefined, now: Date): string {
 
 function expiryStyle(now: Date) {
   return (text: string, row: AccessKeyRecord, chalk: ChalkInstance) => {
-    const { state } = describeExpiry(row, now);
-    return state === 'expired' ? chalk.red(text) : state === 'expiring' ? chalk.yellow(text) : text;
+    return styleExpiry(chalk, text, describeExpiry(row, now).state);
   };
 }
 

@@ -48,6 +48,8 @@ export interface DeliverOptions {
   composeJson?: ((fields: SecretJsonFields) => void) | undefined;
 }
 
+const LOCAL_NOTE = 'on the local emulator (profile local), not a BMC Helix tenant';
+
 /**
  * Hands a freshly generated secret to the planned sinks and returns the exit code. Called as
  * soon as the service answered, before anything else can fail, so a secret is never lost.
@@ -64,13 +66,16 @@ export async function deliverSecret(
   const cred = { accessKey: record.access_key, secretKey, tenantId, credential };
   const { printer } = ctx;
   const { composeJson } = options;
+  // The connection already exists (the secret came through it): this only reads a flag.
+  const note = (await ctx.connection()).local ? LOCAL_NOTE : undefined;
   // In JSON mode stdout gets nothing but the document, so deferring it means writing nothing.
   const deferred = composeJson !== undefined && plan.stdout === 'json';
   const deps = createSinkDeps({
     stdout: (text) => (deferred ? undefined : printer.raw(text)),
     stderr: (text) => writeStderr(ctx.io, text),
     warn: (message) => printer.warn(message),
-    renderHuman: (c) => renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title }),
+    renderHuman: (c) =>
+      renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title, note }),
     renderJson: (fields) => {
       if (deferred) {
         composeJson(fields);

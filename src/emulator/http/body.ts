@@ -1,17 +1,37 @@
 import type { Context } from 'hono';
 import { ApiError, badRequest } from './api-error.js';
+import { requireJsonContentType } from './media-type.js';
+import { type BodySchema, type JsonObject, validateBody } from './schema.js';
 
-export type JsonObject = Record<string, unknown>;
+/** Request bodies are small JSON objects: anything larger is a client bug or an attack. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Deepest nesting accepted; the schemas need 2 levels, garbage may need thousands. */
+export const MAX_JSON_DEPTH = 16;
 
-/** Request bodies are small JSON objects; anything near this size is a client bug. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 const tooLarge = () => new ApiError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The request's JSON object body; an empty body is `{}`. Malformed JSON is a 400. */
-export async function readJsonObject(c: Context): Promise<JsonObject> {
-  if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+/**
+ * The request's JSON object body, checked against `schema`. In order: size (413, from
+ * Content-Length before reading, then while reading), an empty body reads as `{}`, media type
+ * (415), UTF-8 (400), JSON syntax (400), nesting depth (400), an object (400), the schema (400).
+ */
+export async function readBody(c: Context, schema: BodySchema): Promise<JsonObject> {
+  const body = await readJsonObject(c);
+  validateBody(body, schema);
+  return body;
+}
+
+async function readJsonObject(c: Context): Promise<JsonObject> {
+  const bytes = await readCapped(c.req.raw);
+  if (bytes.byteLength === 0) return {};
+  requireJsonContentType(c.req.header('content-type'));
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw badRequest('Request body is not valid UTF-8');
+  }
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -22,66 +42,42 @@ export async function readJsonObject(c: Context): Promise<JsonObject> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest('Request body must be a JSON object');
   }
-  return value as JsonObject;
-}
-
-/** Refuses fields outside `allowed`, so a misspelt field is an error rather than ignored. */
-export function rejectUnknown(body: JsonObject, allowed: readonly string[]): void {
-  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw badRequest(`Unknown field(s): ${unknown.join(', ')}`);
-}
-
-export function optString(body: JsonObject, field: string, max = 255): string | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`${field} must be a string`);
-  if (value.length > max) throw badRequest(`${field} must be at most ${max} characters`);
-  return value;
-}
-
-/** A required string that is not blank, trimmed. */
-export function reqName(body: JsonObject, field: string, max = 255): string {
-  const value = optString(body, field, max)?.trim();
-  if (!value) throw badRequest(`${field} is required`);
-  return value;
-}
-
-export function optBoolean(body: JsonObject, field: string): boolean | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw badRequest(`${field} must be true or false`);
-  return value;
-}
-
-export function optInteger(
-  body: JsonObject,
-  field: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw badRequest(`${field} must be an integer between ${min} and ${max}`);
-  }
-  return value;
-}
-
-/** An array of distinct id strings (duplicates are dropped). */
-export function optIdArray(body: JsonObject, field: string): string[] | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
-    throw badRequest(`${field} must be an array of ids`);
-  }
-  return [...new Set(value as string[])];
-}
-
-export function optObject(body: JsonObject, field: string): JsonObject | undefined {
-  const value = body[field];
-  if (value === undefined) return undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(`${field} must be an object`);
+  if (depthOf(value) > MAX_JSON_DEPTH) {
+    throw badRequest(`Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
   return value as JsonObject;
+}
+
+async function readCapped(request: Request): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Nesting depth of a parsed JSON value, without recursion (a deep value must not blow the stack). */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

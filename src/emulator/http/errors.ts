@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { ApiError, errorBody } from './api-error.js';
+import { shown } from './text-rules.js';
 
 type Log = (line: string) => void;
 
@@ -40,13 +41,13 @@ export function installErrorHandling(app: Hono, now: () => number, log: Log): vo
     if (allowed.length > 0) {
       return send(
         c,
-        new ApiError(405, `Method ${c.req.method} is not allowed on ${path}`, {
+        new ApiError(405, `Method ${shown(c.req.method, 16)} is not allowed on ${shown(path)}`, {
           Allow: allowed.join(', '),
         }),
         now(),
       );
     }
-    return send(c, new ApiError(404, `No resource at ${path}`), now());
+    return send(c, new ApiError(404, `No resource at ${shown(path)}`), now());
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return send(c, error, now());

@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { authenticate } from '../services/auth.js';
 import type { Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
+import { badRequest, notFound } from './api-error.js';
 import type { QueryReader } from './list-query.js';
+import { shown, textProblem } from './text-rules.js';
 
 /** The authenticated caller of a request (401 otherwise). */
 export function callerOf(ctx: EmulatorContext, c: Context): Caller {
@@ -16,11 +18,37 @@ export function clientAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'in-process';
 }
 
+/**
+ * The query parameters. Unknown names are ignored, as a Spring controller ignores them; a
+ * single-valued parameter given twice is refused (400) rather than read as its first value.
+ */
 export function queryOf(c: Context): QueryReader {
-  return { one: (name) => c.req.query(name), all: () => c.req.queries() };
+  let parsed: Record<string, string[]> | undefined;
+  const all = () => {
+    parsed ??= c.req.queries();
+    return parsed;
+  };
+  return {
+    one(name) {
+      const values = Object.hasOwn(all(), name) ? all()[name] : undefined;
+      if (values && values.length > 1) throw badRequest(`${name} must be given once`);
+      return values?.[0];
+    },
+    all,
+  };
 }
 
-/** A decoded path parameter (hono decodes percent-escapes). */
+/** Longest path parameter looked up: ids and access keys are far shorter. */
+export const MAX_PATH_PARAM = 256;
+
+/**
+ * A decoded path parameter (hono decodes percent-escapes). One that is absurdly long or holds
+ * control characters or broken Unicode names nothing: 404 before any lookup.
+ */
 export function param(c: Context, name: string): string {
-  return c.req.param(name) ?? '';
+  const value = c.req.param(name) ?? '';
+  if (value.length > MAX_PATH_PARAM || textProblem(value) !== undefined) {
+    throw notFound(`No resource at ${shown(c.req.path)}`);
+  }
+  return value;
 }

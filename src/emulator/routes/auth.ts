@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { ApiError } from '../http/api-error.js';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { callerOf, clientAddress } from '../http/request.js';
 import type { EmulatorContext } from '../services/context.js';
 import { login } from '../services/login.js';
@@ -11,7 +12,7 @@ import { userInfo } from '../services/userinfo.js';
 /** Login, token refresh and userinfo. */
 export function authRoutes(app: Hono, ctx: EmulatorContext): void {
   app.post(imsPaths.login, async (c) => {
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.login);
     return c.json(login(ctx, body, clientAddress(c)));
   });
   // `/access_keys/login` would otherwise match `GET /access_keys/{key}` and read as a key.
@@ -19,7 +20,7 @@ export function authRoutes(app: Hono, ctx: EmulatorContext): void {
     throw new ApiError(405, 'Method not allowed; use POST', { Allow: 'POST' });
   });
   app.post(imsPaths.refresh, async (c) => {
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.refresh);
     // C2 also sends the refresh token as a bearer header; the body wins when both are there.
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
     return c.json(refresh(ctx, body.token ?? bearer));

@@ -3,9 +3,11 @@ import { imsPaths } from '../../api/paths.js';
 import type { NotificationType } from '../../api/types.js';
 import { parseWireTimestamp } from '../../core/timestamp.js';
 import { ApiError, badRequest } from '../http/api-error.js';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { envelope, parsePaging } from '../http/paging.js';
 import { callerOf, queryOf } from '../http/request.js';
+import type { JsonObject } from '../http/schema.js';
 import { listNotifications } from '../repos/notifications.js';
 import type { EmulatorContext } from '../services/context.js';
 
@@ -42,21 +44,33 @@ export function emulatorRoutes(
   if (!ctx.clock.adjustable) return; // without a test clock these paths are plain 404s
   app.get(imsPaths.emulatorClock, (c) => c.json(clockBody(ctx)));
   app.post(imsPaths.emulatorClock, async (c) => {
-    const body = await readJsonObject(c);
-    if (
-      typeof body.advance_seconds === 'number' &&
-      Number.isFinite(body.advance_seconds) &&
-      body.now === undefined
-    ) {
-      ctx.clock.advance(body.advance_seconds * 1000);
-    } else if (typeof body.now === 'string' && body.advance_seconds === undefined) {
-      const at = parseWireTimestamp(body.now);
-      if (!at) throw badRequest('now must be an RFC 3339 timestamp');
-      ctx.clock.set(at.getTime());
-    } else {
-      throw new ApiError(400, 'Send {"advance_seconds": n} or {"now": "<RFC 3339>"}');
-    }
+    const body = await readBody(c, BODY.clock);
+    ctx.clock.set(clockTarget(ctx.clock.now(), body));
     ctx.notifier.sweep();
     return c.json(clockBody(ctx));
   });
+}
+
+/** The earliest and the first refused instant of the test clock. */
+export const CLOCK_RANGE = { from: Date.UTC(1970, 0, 1), until: Date.UTC(9000, 0, 1) } as const;
+
+/**
+ * Where a clock body moves the clock. Kept within 1970..8999 so that every instant derived
+ * from it (a 90-day expiry, a 10-year rotation period) is a date with a 4-digit year.
+ */
+function clockTarget(now: number, body: JsonObject): number {
+  let target: number;
+  if (typeof body.advance_seconds === 'number' && body.now === undefined) {
+    target = now + Math.trunc(body.advance_seconds * 1000);
+  } else if (typeof body.now === 'string' && body.advance_seconds === undefined) {
+    const at = parseWireTimestamp(body.now);
+    if (!at) throw badRequest('now must be an RFC 3339 timestamp');
+    target = at.getTime();
+  } else {
+    throw new ApiError(400, 'Send {"advance_seconds": n} or {"now": "<RFC 3339>"}');
+  }
+  if (!(target >= CLOCK_RANGE.from && target < CLOCK_RANGE.until)) {
+    throw badRequest('The test clock stays between 1970-01-01 and 8999-12-31');
+  }
+  return target;
 }

@@ -2,9 +2,12 @@ import type { Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { newEntityId } from '../crypto/random.js';
 import { badRequest, forbidden, notFound } from '../http/api-error.js';
-import { optIdArray, optString, readJsonObject, rejectUnknown, reqName } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
+import { optIdArray, optString, rejectUnknown, reqName } from '../http/fields.js';
 import { envelope, parsePaging, parseSort } from '../http/paging.js';
 import { callerOf, param, queryOf } from '../http/request.js';
+import { shown } from '../http/text-rules.js';
 import { GROUP_SORT, getGroup, groupNameTaken, insertGroup, listGroups } from '../repos/groups.js';
 import { getRole, listRoles, missingRoleIds, ROLE_SORT } from '../repos/roles.js';
 import { entityIdTaken } from '../repos/users.js';
@@ -26,7 +29,7 @@ export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.post(imsPaths.groups, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.createGroup);
     if (!caller.isAdmin) throw forbidden();
     rejectUnknown(body, ['name', 'description', 'role_ids']);
     const name = reqName(body, 'name');
@@ -52,7 +55,7 @@ export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(`${imsPaths.groups}/:groupId`, (c) => {
     const caller = callerOf(ctx, c);
     const group = getGroup(ctx.db, caller.tenantId, param(c, 'groupId'));
-    if (!group) throw notFound(`Group ${param(c, 'groupId')} not found`);
+    if (!group) throw notFound(`Group ${shown(param(c, 'groupId'))} not found`);
     return c.json(group);
   });
   app.get(imsPaths.roles, (c) => {
@@ -70,7 +73,7 @@ export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(`${imsPaths.roles}/:roleId`, (c) => {
     const caller = callerOf(ctx, c);
     const role = getRole(ctx.db, caller.tenantId, param(c, 'roleId'));
-    if (!role) throw notFound(`Role ${param(c, 'roleId')} not found`);
+    if (!role) throw notFound(`Role ${shown(param(c, 'roleId'))} not found`);
     return c.json(role);
   });
 }

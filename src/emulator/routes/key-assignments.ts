@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { forbidden } from '../http/api-error.js';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { envelope } from '../http/paging.js';
 import { callerOf, param } from '../http/request.js';
 import { effectivePermissions } from '../repos/assignments.js';
@@ -37,12 +38,12 @@ export function keyAssignmentRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.put(`${KEY_PATH}/groups`, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.putGroups);
     return c.json(setKeyGroups(ctx, assignable(ctx, caller, param(c, 'key')), body));
   });
   app.put(`${KEY_PATH}/roles`, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.putRoles);
     return c.json(setKeyRoles(ctx, assignable(ctx, caller, param(c, 'key')), body));
   });
 }

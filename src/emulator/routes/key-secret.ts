@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { callerOf, param } from '../http/request.js';
 import type { EmulatorContext } from '../services/context.js';
 import { keyForRead, keyForWrite } from '../services/key-access.js';
@@ -24,7 +25,7 @@ export function keySecretRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.patch(`${KEY_PATH}/rotation`, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.patchRotation);
     return c.json(updateRotation(ctx, keyForWrite(ctx, caller, param(c, 'key')), body));
   });
 }

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { forbidden } from '../http/api-error.js';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { keyPageJson } from '../http/key-page.js';
 import { callerOf, param, queryOf } from '../http/request.js';
 import { toKeyRecord } from '../repos/key-record.js';
@@ -22,7 +23,7 @@ export function keyRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.post(imsPaths.keys, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.createTenantKey);
     return c.json(createTenantKey(ctx, caller, body), 201);
   });
   app.get(KEY_PATH, (c) => {
@@ -31,7 +32,7 @@ export function keyRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.patch(KEY_PATH, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.patchKey);
     return c.json(patchKey(ctx, keyForWrite(ctx, caller, param(c, 'key')), body));
   });
   app.delete(KEY_PATH, (c) => {

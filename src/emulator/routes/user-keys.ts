@@ -1,9 +1,11 @@
 import type { Context, Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { forbidden, notFound } from '../http/api-error.js';
-import { readJsonObject } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
 import { keyPageJson } from '../http/key-page.js';
 import { callerOf, param, queryOf } from '../http/request.js';
+import { shown } from '../http/text-rules.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { getUser, type UserRow } from '../repos/users.js';
 import type { Caller } from '../services/caller.js';
@@ -30,7 +32,7 @@ function target(
   const allowed = caller.userId === userId || (write ? caller.isAdmin : caller.canRead);
   if (!allowed) throw forbidden();
   const owner = getUser(ctx.db, caller.tenantId, userId);
-  if (!owner) throw notFound(`User ${userId} not found`);
+  if (!owner) throw notFound(`User ${shown(userId)} not found`);
   return { caller, owner };
 }
 
@@ -46,7 +48,7 @@ export function userKeyRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.post(USER_KEYS, async (c) => {
     const { caller, owner } = target(ctx, c, true);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.createUserKey);
     return c.json(createUserKey(ctx, caller, owner, body), 201);
   });
   app.get(`${USER_KEYS}/:key`, (c) => {
@@ -56,7 +58,7 @@ export function userKeyRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.patch(`${USER_KEYS}/:key`, async (c) => {
     const { caller, owner } = target(ctx, c, true);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.patchKey);
     const key = keyForWrite(ctx, caller, param(c, 'key'), { ownerUserId: owner.user_id });
     return c.json(patchKey(ctx, key, body));
   });

@@ -2,17 +2,13 @@ import type { Hono } from 'hono';
 import { imsPaths } from '../../api/paths.js';
 import { newEntityId } from '../crypto/random.js';
 import { badRequest, forbidden, notFound } from '../http/api-error.js';
-import {
-  type JsonObject,
-  optIdArray,
-  optString,
-  readJsonObject,
-  rejectUnknown,
-  reqName,
-} from '../http/body.js';
-import { parseTypes } from '../http/list-query.js';
+import { readBody } from '../http/body.js';
+import { BODY } from '../http/body-schemas.js';
+import { type JsonObject, optIdArray, optString, rejectUnknown, reqName } from '../http/fields.js';
+import { parseBoolean, parseTypes } from '../http/list-query.js';
 import { envelope, parsePaging, parseSort } from '../http/paging.js';
 import { callerOf, param, queryOf } from '../http/request.js';
+import { shown } from '../http/text-rules.js';
 import { addGroups, addRoles } from '../repos/assignments.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { missingRoleIds } from '../repos/roles.js';
@@ -68,13 +64,13 @@ export function userRoutes(app: Hono, ctx: EmulatorContext): void {
     const paging = parsePaging(query.one);
     const sort = parseSort(query.one, USER_SORT, 'created_date_time');
     let types = parseTypes(query, ['PERSON', 'API'] as const);
-    if (query.one('excludeApiKeyUsers')?.toLowerCase() === 'true') types = ['PERSON'];
+    if (parseBoolean(query, 'excludeApiKeyUsers')) types = ['PERSON'];
     const { rows, total } = listUsers(ctx.db, { tenantId: caller.tenantId, types }, sort, paging);
     return c.json(envelope(rows.map(toUserRecord), total, paging));
   });
   app.post(imsPaths.users, async (c) => {
     const caller = callerOf(ctx, c);
-    const body = await readJsonObject(c);
+    const body = await readBody(c, BODY.createPerson);
     return c.json(toUserRecord(createPerson(ctx, caller, body)), 201);
   });
   app.get(`${imsPaths.users}/:userId`, (c) => {
@@ -84,7 +80,7 @@ export function userRoutes(app: Hono, ctx: EmulatorContext): void {
       caller.canRead || caller.userId === userId
         ? getUser(ctx.db, caller.tenantId, userId)
         : undefined;
-    if (!user) throw notFound(`User ${userId} not found`);
+    if (!user) throw notFound(`User ${shown(userId)} not found`);
     return c.json(toUserRecord(user));
   });
 }

@@ -1,13 +1,13 @@
 import type { GroupIdsBody, KeyGroupRef, KeyRoleRef, RoleIdsBody } from '../../api/types.js';
-import { badRequest } from '../http/api-error.js';
-import { type JsonObject, optIdArray, rejectUnknown } from '../http/body.js';
+import { badRequest, keyNotFound } from '../http/api-error.js';
+import { INHERITS_OWNER } from '../http/body-schemas.js';
+import { type JsonObject, optIdArray, rejectUnknown } from '../http/fields.js';
 import { groupsOf, replaceGroups, replaceRoles, rolesOf } from '../repos/assignments.js';
 import { missingGroupIds } from '../repos/groups.js';
-import type { KeyRow } from '../repos/keys.js';
+import { getKeyByUserId, type KeyRow } from '../repos/keys.js';
 import { missingRoleIds } from '../repos/roles.js';
 import { actingUserId } from './caller.js';
 import type { EmulatorContext } from './context.js';
-import { INHERITS_OWNER } from './key-create.js';
 
 /** The groups in effect for a key (a USER key's are its owner's). */
 export function keyGroups(ctx: EmulatorContext, key: KeyRow): KeyGroupRef[] {
@@ -17,6 +17,11 @@ export function keyGroups(ctx: EmulatorContext, key: KeyRow): KeyGroupRef[] {
 /** The roles held directly by a key (a USER key's are its owner's). */
 export function keyRoles(ctx: EmulatorContext, key: KeyRow): KeyRoleRef[] {
   return rolesOf(ctx.db, actingUserId(key));
+}
+
+/** Inside the write: the key may have been deleted (by another process) since its lookup. */
+function stillThere(ctx: EmulatorContext, key: KeyRow): void {
+  if (!getKeyByUserId(ctx.db, key.user_id)) throw keyNotFound(key.access_key);
 }
 
 function ids(body: JsonObject, field: 'group_ids' | 'role_ids'): string[] {
@@ -33,6 +38,7 @@ export function setKeyGroups(ctx: EmulatorContext, key: KeyRow, body: JsonObject
   const missing = missingGroupIds(ctx.db, key.tenant_id, groupIds);
   if (missing.length > 0) throw badRequest(`Unknown group id(s): ${missing.join(', ')}`);
   ctx.db.transaction(() => {
+    stillThere(ctx, key);
     if (replaceGroups(ctx.db, key.user_id, groupIds)) {
       ctx.notifier.assignmentChanged(
         key,
@@ -51,6 +57,7 @@ export function setKeyRoles(ctx: EmulatorContext, key: KeyRow, body: JsonObject)
   const missing = missingRoleIds(ctx.db, key.tenant_id, roleIds);
   if (missing.length > 0) throw badRequest(`Unknown role id(s): ${missing.join(', ')}`);
   ctx.db.transaction(() => {
+    stillThere(ctx, key);
     if (replaceRoles(ctx.db, key.user_id, roleIds)) {
       ctx.notifier.assignmentChanged(
         key,

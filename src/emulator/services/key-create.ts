@@ -1,5 +1,6 @@
 import type { CreatedAccessKey, KeyType } from '../../api/types.js';
 import { badRequest, forbidden } from '../http/api-error.js';
+import { INHERITS_OWNER } from '../http/body-schemas.js';
 import {
   type JsonObject,
   optBoolean,
@@ -8,7 +9,7 @@ import {
   optString,
   rejectUnknown,
   reqName,
-} from '../http/body.js';
+} from '../http/fields.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { countUserKeys } from '../repos/keys.js';
@@ -22,7 +23,6 @@ import { resolveRotation } from './rotation.js';
 
 /** At most this many user-level keys per person, inactive ones included (D10). */
 export const USER_KEY_LIMIT = 2;
-export const INHERITS_OWNER = "User access keys inherit their owner's groups and roles";
 
 const TENANT_FIELDS = [
   'name',

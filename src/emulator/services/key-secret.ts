@@ -7,7 +7,7 @@ import type {
 import { newSecretKey } from '../crypto/random.js';
 import { hashSecret } from '../crypto/secret-hash.js';
 import { badRequest } from '../http/api-error.js';
-import type { JsonObject } from '../http/body.js';
+import type { JsonObject } from '../http/fields.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import type { KeyRow } from '../repos/keys.js';
 import { revokeRefreshTokens } from '../repos/tokens.js';
@@ -40,7 +40,9 @@ export function regenerateSecret(ctx: EmulatorContext, key: KeyRow): Regenerated
     );
   }
   const secret = newSecretKey();
+  // The name rule is checked on the committed row: a rename may have raced this request.
   mutateKey(ctx, key, (fresh) => {
+    refuseBhomManaged(fresh, 'its secret cannot be regenerated');
     revokeRefreshTokens(ctx.db, fresh.user_id);
     return { ...fresh, secret_hash: hashSecret(secret) };
   });
@@ -67,6 +69,7 @@ export function rotateApiKey(ctx: EmulatorContext, key: KeyRow): CreatedAccessKe
   const now = ctx.clock.now();
   const secret = newSecretKey();
   const next = mutateKey(ctx, key, (fresh) => {
+    refuseBhomManaged(fresh, 'it cannot be rotated');
     const accessKey = unusedAccessKey(ctx.db);
     syncPrincipal(ctx.db, fresh.user_id, accessKey, fresh.name);
     return {

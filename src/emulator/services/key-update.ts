@@ -1,6 +1,6 @@
 import type { AccessKeyRecord } from '../../api/types.js';
 import { badRequest, keyNotFound } from '../http/api-error.js';
-import { type JsonObject, optString, rejectUnknown } from '../http/body.js';
+import { type JsonObject, optString, rejectUnknown } from '../http/fields.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { deleteKey, getKeyByUserId, type KeyRow, saveKey } from '../repos/keys.js';
 import { syncPrincipal } from '../repos/users.js';
@@ -90,8 +90,18 @@ export function mutateKey(
   });
 }
 
-/** `DELETE /access_keys/{key}`: refused for non-deletable keys; revokes its refresh tokens. */
+/**
+ * `DELETE /access_keys/{key}`: refused for non-deletable keys; revokes its refresh tokens.
+ * Checked on the committed row: of two concurrent deletes, the second finds nothing (404)
+ * instead of reporting a deletion it did not make.
+ */
 export function removeKey(ctx: EmulatorContext, key: KeyRow): void {
-  if (key.non_deletable === 1) throw badRequest(`Access key ${key.access_key} is non-deletable`);
-  ctx.db.transaction(() => deleteKey(ctx.db, key.user_id));
+  ctx.db.transaction(() => {
+    const fresh = getKeyByUserId(ctx.db, key.user_id);
+    if (!fresh) throw keyNotFound(key.access_key);
+    if (fresh.non_deletable === 1) {
+      throw badRequest(`Access key ${fresh.access_key} is non-deletable`);
+    }
+    deleteKey(ctx.db, fresh.user_id);
+  });
 }

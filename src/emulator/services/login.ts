@@ -1,9 +1,15 @@
 import type { LoginResponse } from '../../api/types.js';
 import { verifySecret } from '../crypto/secret-hash.js';
 import { ApiError, badRequest, notFound, unauthorized } from '../http/api-error.js';
-import type { JsonObject } from '../http/body.js';
+import type { JsonObject } from '../http/fields.js';
 import { inGrace } from '../repos/key-record.js';
-import { getKeyByAccessKey, getKeyByOldAccessKey, touchLastAccess } from '../repos/keys.js';
+import {
+  getKeyByAccessKey,
+  getKeyByOldAccessKey,
+  getKeyByUserId,
+  type KeyRow,
+  touchLastAccess,
+} from '../repos/keys.js';
 import { recordRefreshToken } from '../repos/tokens.js';
 import { actingUserId } from './caller.js';
 import type { EmulatorContext } from './context.js';
@@ -55,25 +61,45 @@ export function login(ctx: EmulatorContext, body: JsonObject, address: string): 
     ctx.throttle.recordFailure(accessKey, address, now);
     throw unauthorized(BAD_CREDENTIALS);
   }
-  const { key } = match;
-  if (tenantId !== undefined && key.tenant_id !== tenantId)
+  if (tenantId !== undefined && match.key.tenant_id !== tenantId)
     throw notFound(`Tenant ${tenantId} not found`);
-  const refused = refusal(key, accessKey, now);
+  const refused = refusal(match.key, accessKey, now);
   if (refused) throw unauthorized(refused);
   ctx.throttle.recordSuccess(accessKey);
+  const key = recordLogin(ctx, match, accessKey, now);
   const tenant = ctx.tenants.get(key.tenant_id);
   if (!tenant) throw new Error('key without tenant');
-  const refresh = issue(ctx, key, accessKey, 'refresh', now);
-  ctx.db.transaction(() => {
-    recordRefreshToken(ctx.db, refresh.jti, key.user_id, refresh.claims.exp * 1000);
-    touchLastAccess(ctx.db, key.user_id, now);
-  });
   return {
     json_web_token: issue(ctx, key, accessKey, 'access', now).token,
-    token: refresh.token,
+    token: key.refreshToken,
     user_id: actingUserId(key),
     tenant_id: key.tenant_id,
     principal_id: accessKey,
     tenant_name: tenant.name,
   };
+}
+
+/**
+ * Records the refresh token and `last_access` on the committed row. Another process may have
+ * deleted the key, regenerated its secret (revoking refresh tokens) or deactivated it since
+ * the secret was checked: then the login fails instead of leaving a live refresh token for a
+ * secret that no longer exists.
+ */
+function recordLogin(
+  ctx: EmulatorContext,
+  match: { key: KeyRow; hash: string },
+  accessKey: string,
+  now: number,
+): KeyRow & { refreshToken: string } {
+  return ctx.db.transaction(() => {
+    const fresh = getKeyByUserId(ctx.db, match.key.user_id);
+    const hash = fresh?.access_key === accessKey ? fresh.secret_hash : fresh?.old_secret_hash;
+    if (!fresh || hash !== match.hash) throw unauthorized(BAD_CREDENTIALS);
+    const refused = refusal(fresh, accessKey, now);
+    if (refused) throw unauthorized(refused);
+    const refresh = issue(ctx, fresh, accessKey, 'refresh', now);
+    recordRefreshToken(ctx.db, refresh.jti, fresh.user_id, refresh.claims.exp * 1000);
+    touchLastAccess(ctx.db, fresh.user_id, now);
+    return { ...fresh, refreshToken: refresh.token };
+  });
 }

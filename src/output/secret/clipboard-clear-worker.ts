@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readClipboard, writeClipboard } from './clipboard-io.js';
+import { copyToClipboard, readClipboard } from '../clipboard.js';
 import { sha256Hex } from './value-hash.js';
 
 const MAX_INPUT = 256;
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const expected = await readExpectedHash();
   if (expected === undefined || !Number.isSafeInteger(afterMs) || afterMs <= 0) return;
   await sleep(afterMs);
-  if (holdsValue(await readClipboard(), expected)) await writeClipboard('');
+  const content = await readClipboard(process.env);
+  if (content.ok && holdsValue(content.text, expected)) await copyToClipboard('', process.env);
 }
 
 main()

@@ -1,4 +1,4 @@
-import type { ClipboardResult } from './clipboard-io.js';
+import type { ClipboardResult } from '../clipboard.js';
 import type { RunningExec } from './exec-sink.js';
 import type { Env, ExecSpec, NewCredential, SecretJsonFields } from './types.js';
 

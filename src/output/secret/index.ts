@@ -9,12 +9,6 @@ export {
   clipboardWorkerEnv,
   scheduleClipboardClear,
 } from './clipboard-clear.js';
-export {
-  type ClipboardResult,
-  clipboardUnavailableReason,
-  readClipboard,
-  writeClipboard,
-} from './clipboard-io.js';
 export { deliverCredential } from './deliver.js';
 export type { DeliverDeps, DeliveryResult } from './deliver-types.js';
 export { preflightExec } from './exec-preflight.js';

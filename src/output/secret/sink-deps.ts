@@ -1,5 +1,5 @@
+import { copyToClipboard } from '../clipboard.js';
 import { scheduleClipboardClear } from './clipboard-clear.js';
-import { writeClipboard } from './clipboard-io.js';
 import type { DeliverDeps } from './deliver-types.js';
 import { startWithCredential } from './exec-sink.js';
 import { writeSecretFile } from './file-sink.js';
@@ -18,7 +18,7 @@ export type SinkIo = Pick<
 export function createSinkDeps(io: SinkIo): DeliverDeps {
   return {
     ...io,
-    copy: (text) => writeClipboard(text, io.env),
+    copy: (text) => copyToClipboard(text, io.env),
     scheduleClear: (value, afterMs) => scheduleClipboardClear(value, afterMs, io.env),
     writeFile: writeSecretFile,
     startExec: (spec, cred, { stdoutToStderr }) =>

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../integration/secret/helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { expectSecretConfined } from './files.js';
 
 let serve: ServeProcess;

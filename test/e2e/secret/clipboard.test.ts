@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
+import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { ADMIN, AUDITOR, BOB, PLAIN, TENANT } from '../../integration/commands/secret/world.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../integration/secret/helpers/xvfb.js';
 import { type Served, startServed } from './served.js';
 
 // The real clipboard of a private Xvfb display, read back with xsel (not with our code).

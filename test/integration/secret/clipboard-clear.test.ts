@@ -1,18 +1,18 @@
 import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
 import { startHarness } from './helpers/harness.js';
 import { isRunning, killIfRunning, procText, waitForExit } from './helpers/processes.js';
-import { type Display, SKIP_XVFB, startXvfb } from './helpers/xvfb.js';
 
 // Copies HARNESS_VALUE (unless HARNESS_COPY=0), says `copied`, waits for a stdin line when
 // HARNESS_WAIT=1, schedules the clearing, prints the helper's pid and exits at once.
 const HARNESS = `
-import { writeClipboard } from './dist/output/secret/clipboard-io.js';
+import { copyToClipboard } from './dist/output/clipboard.js';
 import { scheduleClipboardClear } from './dist/output/secret/clipboard-clear.js';
 const value = process.env.HARNESS_VALUE;
 if (process.env.HARNESS_COPY !== '0') {
-  const copied = await writeClipboard(value);
+  const copied = await copyToClipboard(value, process.env);
   if (!copied.ok) { console.log(JSON.stringify({ error: copied.reason })); process.exit(3); }
 }
 console.log('copied');

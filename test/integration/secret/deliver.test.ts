@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
 import { startHarness } from './helpers/harness.js';
 import { waitUntil } from './helpers/processes.js';
-import { type Display, SKIP_XVFB, startXvfb } from './helpers/xvfb.js';
 
 // A command body in miniature: plan from flags, real sinks, the process's own streams.
 const HARNESS = `

@@ -45,3 +45,14 @@ describe('config and data folders', () => {
     expect(dataFiles('/d')).toEqual({ dir: '/d', localDb: '/d/local.db', serveDb: '/d/serve.db' });
   });
 });
+
+describe('a missing home folder', () => {
+  it.each([['relative/home'], ['./h']])(
+    'refuses HOME=%j instead of writing under the current folder',
+    (home) => {
+      expect(() => configDir({ HOME: home })).toThrow(/home folder/);
+      expect(() => dataDir({ HOME: home })).toThrow(/home folder/);
+      expect(configDir({ HOME: home, HELIXCTL_CONFIG_DIR: '/x/cfg' })).toBe('/x/cfg');
+    },
+  );
+});

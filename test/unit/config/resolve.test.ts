@@ -214,7 +214,8 @@ describe('resolveSettings output and timeout', () => {
   it.each<[string, GlobalFlags, Env, boolean, string]>([
     ['default off a TTY', {}, {}, false, 'tsv@default'],
     ['default on a TTY', {}, {}, true, 'table@default'],
-    ['the profile', { profile: 'dev' }, {}, true, 'json@file'],
+    // A profile's stored preference is not applied: the printer uses flags, env and the TTY.
+    ['not the profile', { profile: 'dev' }, {}, true, 'table@default'],
     [
       'HELIXCTL_OUTPUT over the profile',
       { profile: 'dev' },
@@ -241,7 +242,7 @@ describe('resolveSettings output and timeout', () => {
     [{ timeout: '0s' }, /--timeout .* longer than zero/],
     [{ timeout: '2d' }, /--timeout must be at most 24h/],
     [{ json: true, output: 'tsv' }, /--json conflicts with --output "tsv"/],
-    [{ output: 'xml' }, /--output must be one of table, json, ndjson, tsv, got "xml"/],
+    [{ output: 'xml' }, /invalid --output value "xml": expected one of table, json, ndjson, tsv/],
     [{ url: 'nope' }, /--url "nope" is not a URL/],
     [{ tenant: 'acme' }, /--tenant must be a numeric tenant id/],
     [{ accessKey: 'short' }, /--access-key must be 30/],
@@ -356,7 +357,7 @@ describe('resolveSettings errors', () => {
       { HELIXCTL_OUTPUT: 'xml' },
       files,
       UsageError,
-      /^HELIXCTL_OUTPUT must be one of table, json, ndjson, tsv, got "xml"$/,
+      /^invalid HELIXCTL_OUTPUT value "xml": expected one of table, json, ndjson, tsv$/,
     ],
     [
       'HELIX_URL not http(s)',

@@ -5,7 +5,7 @@ import {
   copyToClipboard,
   readClipboard,
 } from '../../../src/output/clipboard.js';
-import { hasXvfb, startXvfb, type XServer } from './xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 
 const CREDENTIAL =
   'key:AKTESTKEY0000000000000000000Z::s3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tAB,tenant id:1234567890';
@@ -76,10 +76,10 @@ describe.runIf(process.platform === 'linux')('clipboard failing for real', () =>
 
 // The real thing: a private X server, clipboardy, xsel. Runs wherever Xvfb exists and must run
 // in CI (a missing Xvfb there fails the suite instead of skipping silently).
-const runReal = process.platform === 'linux' && (hasXvfb() || Boolean(process.env.CI));
+const runReal = !SKIP_XVFB;
 
 describe.runIf(runReal)('clipboard round trip under Xvfb', () => {
-  let server: XServer | undefined;
+  let server: Display | undefined;
   beforeAll(async () => {
     server = await startXvfb();
   }, 20_000);

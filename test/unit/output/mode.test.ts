@@ -9,8 +9,11 @@ describe('resolveOutputMode', () => {
     expect(resolveOutputMode({ stdoutIsTTY: undefined })).toBe('tsv');
   });
 
-  it('lets --json win over -o and the environment', () => {
-    expect(resolveOutputMode({ json: true, output: 'tsv', stdoutIsTTY: true })).toBe('json');
+  it('lets --json win over the environment, and refuses it with another -o', () => {
+    expect(() => resolveOutputMode({ json: true, output: 'tsv', stdoutIsTTY: true })).toThrow(
+      /--json conflicts with --output "tsv"/,
+    );
+    expect(resolveOutputMode({ json: true, output: 'JSON', stdoutIsTTY: true })).toBe('json');
     const env = { HELIXCTL_OUTPUT: 'ndjson' };
     expect(resolveOutputMode({ json: true, env, stdoutIsTTY: false })).toBe('json');
   });

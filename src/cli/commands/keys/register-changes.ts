@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
-import { defined, num, str } from '../../defined.js';
+import { defined, num, str, strings } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
 import { durationOption, durationOrZeroOption } from '../../duration-options.js';
 import { collect } from '../../option-parsers.js';
@@ -30,18 +30,18 @@ export function registerKeyChanges(keys: Command, dispatch: Dispatch): void {
 
   addDryRun(keys.command('assign').argument('<key>', KEY_ARG))
     .description("change a key's groups and roles; prints the result")
-    .option('--group <name|id>', 'add a group (repeatable)', collect, [])
-    .option('--role <name|id>', 'add a role (repeatable)', collect, [])
-    .option('--remove-group <name|id>', 'remove a group (repeatable)', collect, [])
-    .option('--remove-role <name|id>', 'remove a role (repeatable)', collect, [])
+    .option('--group <name|id>', 'add a group (repeatable)', collect)
+    .option('--role <name|id>', 'add a role (repeatable)', collect)
+    .option('--remove-group <name|id>', 'remove a group (repeatable)', collect)
+    .option('--remove-role <name|id>', 'remove a role (repeatable)', collect)
     .option('--replace', 'the given groups and roles replace the current ones')
     .action(async (key: string, o: Record<string, unknown>, cmd: Command) => {
       const options = {
         key,
-        groups: o.group as string[],
-        roles: o.role as string[],
-        removeGroups: o.removeGroup as string[],
-        removeRoles: o.removeRole as string[],
+        groups: strings(o.group),
+        roles: strings(o.role),
+        removeGroups: strings(o.removeGroup),
+        removeRoles: strings(o.removeRole),
         replace: o.replace === true,
         dryRun: o.dryRun === true,
       };

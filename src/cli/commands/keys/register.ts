@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defined, num, str } from '../../defined.js';
+import { defined, num, str, strings } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
 import { durationOption } from '../../duration-options.js';
 import { choiceOption, collect, positiveIntOption } from '../../option-parsers.js';
@@ -21,7 +21,9 @@ export function registerKeyVerbs(
   dispatch: Dispatch,
   execTail: string[] | undefined,
 ): void {
-  addDryRun(addSinkOptions(keys.command('add').argument('[name]', 'key name')))
+  const add = keys
+    .command('add')
+    .argument('[name]', 'key name')
     .description('create an access key; its secret is shown only once')
     .option('--name <name>', 'key name (same as the argument)')
     .option('--description <text>', 'free text')
@@ -31,9 +33,10 @@ export function registerKeyVerbs(
       choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API' } as const),
     )
     .option('--expires <when>', '30d, 12h, 2w, 2027-01-31, 2027-01-31T12:00:00Z or never')
-    .option('--group <name|id>', 'assign a group (repeatable)', collect, [])
-    .option('--role <name|id>', 'assign a role (repeatable)', collect, [])
-    .option('--user <id>', "create this user's user-level key (administrators)")
+    .option('--group <name|id>', 'assign a group (repeatable)', collect)
+    .option('--role <name|id>', 'assign a role (repeatable)', collect)
+    .option('--user <id>', "create this user's user-level key (administrators)");
+  addDryRun(addSinkOptions(add))
     .addHelpText(
       'after',
       examples([
@@ -43,8 +46,8 @@ export function registerKeyVerbs(
     )
     .action(async (name: string | undefined, o: Record<string, unknown>, cmd: Command) => {
       const options: KeysAddOptions = {
-        groups: o.group as string[],
-        roles: o.role as string[],
+        groups: strings(o.group),
+        roles: strings(o.role),
         dryRun: o.dryRun === true,
         sinks: readSinks(o, execTail),
         ...defined({
@@ -95,11 +98,9 @@ export function registerKeyVerbs(
     .description('show every field of a key, its groups, roles and permissions')
     .action(async (key: string, _o: unknown, cmd: Command) => dispatch('keys show', { key }, cmd));
 
-  addDryRun(
-    addSinkOptions(
-      addFilterOptions(keys.command('rotate').argument('[key]', 'access key or unique name')),
-    ),
-  )
+  const rotate = keys
+    .command('rotate')
+    .argument('[key]', 'access key or unique name')
     .description('generate a new secret (access keys) or rotate an API key')
     .option(
       '--grace <duration>',
@@ -108,13 +109,9 @@ export function registerKeyVerbs(
     )
     .option('--verify', 'with --grace: log in with the new key before retiring the old one')
     .option('--all', 'rotate every key matching the filters')
-    .option(
-      '--concurrency <n>',
-      'parallel rotations with --all (default 4)',
-      positiveIntOption(64),
-      4,
-    )
-    .option('--secret-dir <dir>', 'with --all: one 0600 credential file per key in this folder')
+    .option('--concurrency <n>', 'parallel rotations with --all', positiveIntOption(64), 4)
+    .option('--secret-dir <dir>', 'with --all: one 0600 credential file per key in this folder');
+  addDryRun(addSinkOptions(addFilterOptions(rotate)))
     .addHelpText(
       'after',
       examples([

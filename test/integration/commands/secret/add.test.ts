@@ -61,6 +61,24 @@ describe('keys add as an administrator', () => {
     expect(await w.loginStatus(cred)).toBe(200);
   });
 
+  it('sends a group named twice (by name and by case) once', async () => {
+    const r = await w.cli([
+      '--json',
+      'keys',
+      'add',
+      'twice',
+      '--expires',
+      '30d',
+      '--group',
+      'Ingestion',
+      '--group',
+      'ingestion',
+    ]);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect((await w.groups(doc.access_key)).map((g) => g.name)).toEqual(['Ingestion']);
+  });
+
   it('prints one JSON document with the record and the secret fields for an API key', async () => {
     const r = await w.cli([
       '--json',

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyToClipboard } from '../../../../src/output/clipboard.js';
 import {
   CLIPBOARD_CLEAR_WORKER,
   scheduleClipboardClear,
 } from '../../../../src/output/secret/clipboard-clear.js';
-import { writeClipboard } from '../../../../src/output/secret/clipboard-io.js';
 import { deliverCredential } from '../../../../src/output/secret/deliver.js';
 import type { DeliverDeps } from '../../../../src/output/secret/deliver-types.js';
 import { startWithCredential } from '../../../../src/output/secret/exec-sink.js';
@@ -49,7 +49,7 @@ function harness(env: Record<string, string> = {}, overrides: Partial<DeliverDep
     warn: (message) => events.push(['warn', message]),
     renderHuman: (cred) => `┌ ${cred.accessKey} ┐\n│ ${cred.credential} │\n└ shown only once ┘`,
     renderJson: (fields) => JSON.stringify({ access_key: CRED.accessKey, ...fields }),
-    copy: (text) => writeClipboard(text, {}),
+    copy: (text) => copyToClipboard(text, {}),
     scheduleClear: async (value, afterMs) => {
       cleared.push([value, afterMs]);
     },
