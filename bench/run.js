@@ -12,6 +12,7 @@ import { throughputCases } from './cases/throughput.js';
 import { startEmulator } from './lib/emulator.js';
 import { envInfo, header } from './lib/header.js';
 import { machine } from './lib/machine.js';
+import { SkipError } from './lib/measure.js';
 import { benchPlan, parseArgs } from './lib/plan.js';
 import { formatTable } from './lib/table.js';
 import { createWorkspace } from './lib/workspace.js';
@@ -25,6 +26,7 @@ const wanted = (group) => !options.only || options.only.has(group);
 const workspace = createWorkspace({ cleanEnv: options.cleanEnv });
 const rows = [];
 const errors = [];
+const skipped = [];
 const before = machine();
 let emulator;
 try {
@@ -59,6 +61,11 @@ try {
     try {
       rows.push(...(await run()));
     } catch (error) {
+      if (error instanceof SkipError) {
+        skipped.push({ group: name, reason: error.message });
+        log(`${name}: skipped: ${error.message}`);
+        continue;
+      }
       errors.push({ group: name, message: error.message });
       log(`${name}: could not be measured: ${error.message}`);
     }
@@ -75,8 +82,11 @@ const info = {
 };
 process.stdout.write(`\n${header(info, options.tiny)}\n\n${formatTable(rows)}\n`);
 for (const row of rows.filter((r) => r.note)) process.stdout.write(`  ${row.name}: ${row.note}\n`);
+for (const s of skipped) process.stdout.write(`  ${s.group}: skipped (${s.reason})\n`);
+for (const e of errors)
+  process.stdout.write(`  ${e.group}: NOT MEASURED: ${e.message.split('\n')[0]}\n`);
 const result = { date: new Date().toISOString(), tiny: options.tiny, plan, machine: info };
-writeFileSync(RESULTS, `${JSON.stringify({ ...result, rows, errors }, null, 2)}\n`);
+writeFileSync(RESULTS, `${JSON.stringify({ ...result, rows, skipped, errors }, null, 2)}\n`);
 log(`\nwrote ${RESULTS}`);
 const failed = rows.some((r) => r.pass === false);
 process.exitCode = errors.length > 0 ? 1 : options.strict && failed ? 1 : 0;

@@ -1,4 +1,4 @@
-import { derivedRow, limitRow, referenceRow } from '../lib/rows.js';
+import { derivedRow, limitRow, referenceRow, skippedRow } from '../lib/rows.js';
 import { checkListed, countRequests, helixctl, measure } from './cli.js';
 
 /** Data sets: 1,000 and 10,000 keys (10 pages of 1,000); tiny mode shrinks both. */
@@ -54,13 +54,15 @@ export async function largeListCases({ workspace, emulator, plan, log, tiny }) {
       max: 1500,
       note: `${requests} HTTP request(s) per run (--debug)`,
     }),
-    limitRow({
-      id: 'list-large-rss',
-      name: `keys list --json, ${n(large.keys)} keys (peak RSS)`,
-      unit: 'MB',
-      value: m['list-large'].rssMb,
-      max: 200,
-    }),
+    m['list-large'].rssMb
+      ? limitRow({
+          id: 'list-large-rss',
+          name: `keys list --json, ${n(large.keys)} keys (peak RSS)`,
+          unit: 'MB',
+          value: m['list-large'].rssMb,
+          max: 200,
+        })
+      : skippedRow('list-large-rss', `keys list --json, ${n(large.keys)} keys (peak RSS)`),
     derivedRow({
       id: 'list-growth',
       name: `growth ${n(small.keys)} -> ${n(large.keys)} keys`,

@@ -5,7 +5,7 @@ import { startChild, startEmulator } from '../lib/emulator.js';
 import { adminToken } from '../lib/login.js';
 import { stats } from '../lib/measure.js';
 import { throughputRow } from '../lib/rows.js';
-import { wrk } from '../lib/wrk.js';
+import { requireWrk, wrk } from '../lib/wrk.js';
 
 const BARE = fileURLToPath(new URL('../lib/bare-server.js', import.meta.url));
 const PATH = '/ims/api/v1/access_keys?size=100';
@@ -17,6 +17,7 @@ const PATH = '/ims/api/v1/access_keys?size=100';
  * alone would say nothing about the queries behind it.
  */
 export async function throughputCases({ workspace, emulator, dbPath, tenantId, plan, log }) {
+  requireWrk();
   const token = await adminToken(emulator.url, tenantId);
   const headers = { authorization: `Bearer ${token}` };
   const page = await fetch(`${emulator.url}${PATH}`, { headers });

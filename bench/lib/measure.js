@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TIME = '/usr/bin/time';
+
+/** A group that cannot run here (a tool is missing): reported, not a harness failure. */
+export class SkipError extends Error {}
+
+/** Whether peak RSS can be measured (GNU time is installed). */
+export const canMeasureRss = existsSync(TIME);
 
 /**
  * Runs one command to completion, stdout to /dev/null (as hyperfine does), and returns its
@@ -13,6 +19,7 @@ const TIME = '/usr/bin/time';
 export function timeCommand(command, { rss = false } = {}) {
   const devNull = openSync('/dev/null', 'w');
   const rssFile = join(tmpdir(), `helixctl-bench-rss-${process.pid}`);
+  rss &&= canMeasureRss;
   const [file, args] = rss
     ? [TIME, ['-f', '%M', '-o', rssFile, command.cmd, ...command.args]]
     : [command.cmd, command.args];

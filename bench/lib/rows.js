@@ -54,6 +54,12 @@ export function throughputRow({ id, name, value, baseline, share, floor, note })
   );
 }
 
+/** A case that could not be measured here (GNU time missing for peak RSS). */
+export function skippedRow(id, name) {
+  const value = { median: undefined, min: undefined, max: undefined };
+  return { ...row({ id, name, unit: '', value, baseline: '-' }, '-', null), skipped: true };
+}
+
 function row(fields, target, pass) {
   const { value, ...rest } = fields;
   return {

@@ -16,12 +16,12 @@ function cells(row) {
     row.min === undefined ? '-' : `${number(row.min, row.unit)}-${number(row.max, row.unit)}`;
   return [
     row.name,
-    `${number(row.median, row.unit)}${unit}`,
+    row.median === undefined ? '-' : `${number(row.median, row.unit)}${unit}`,
     range,
     row.ratio === undefined ? '-' : `${row.ratio.toFixed(2)}x`,
     row.baseline,
     row.target,
-    row.error ? 'ERROR' : row.pass === null ? 'ref' : row.pass ? 'pass' : 'FAIL',
+    row.skipped ? 'skipped' : row.pass === null ? 'ref' : row.pass ? 'pass' : 'FAIL',
   ];
 }
 

@@ -1,4 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { SkipError } from './measure.js';
+
+/** Throws SkipError unless wrk runs here. */
+export function requireWrk() {
+  if (spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error) {
+    throw new SkipError('wrk is not installed (apt-get install wrk)');
+  }
+}
 
 /**
  * One wrk run against `url`: `{ rps, p50Ms, p99Ms, errors }`. Two threads (one per core of
