@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../core/duration.js';
+import { InvalidArgumentError } from './commander.js';
 
 /**
  * Duration values for commander options (`--expiring-within 14d`), apart from the other

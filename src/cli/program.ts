@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { registerAuth } from './commands/auth/register.js';
 import { registerCompletion } from './commands/completion/register.js';
 import type { registerKeyVerbs } from './commands/keys/register.js';

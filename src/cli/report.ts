@@ -1,8 +1,8 @@
-import { CommanderError } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import type { Io } from '../output/io.js';
 import { printError } from '../output/print-error.js';
+import { CommanderError } from './commander.js';
 import type { RunState } from './run-state.js';
 
 /** Turns a failed run into its exit code, printing the error (loaded only when one happens). */

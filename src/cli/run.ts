@@ -1,6 +1,6 @@
-import { CommanderError } from 'commander';
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
+import { CommanderError } from './commander.js';
 import type { Dispatch } from './dispatch.js';
 import { createProgram, splitExecTail } from './program.js';
 import type { RunState } from './run-state.js';
