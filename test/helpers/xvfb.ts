@@ -24,6 +24,12 @@ export interface Display {
   /** The system clipboard of that display, read with xsel (independent of our code). */
   read(): Promise<string>;
   write(text: string): Promise<void>;
+  /**
+   * Reads until the clipboard matches (or `timeoutMs` passes) and returns the last read: a
+   * writer's xsel daemon takes the selection a moment after the writer returns, so a read at
+   * once can still see the previous owner's text on a loaded machine.
+   */
+  settle(expected: string | RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +66,7 @@ export function startXvfb(): Promise<Display> {
 function display(server: ChildProcess, name: string): Display {
   const env = { PATH: process.env.PATH ?? '', HOME: tmpdir(), DISPLAY: name };
   const run = promisify(execFile);
-  return {
+  const self: Display = {
     display: name,
     read: async () => (await run(xsel(), ['--clipboard', '--output'], { env })).stdout,
     write: async (text) => {
@@ -70,6 +76,18 @@ function display(server: ChildProcess, name: string): Display {
         );
         child.stdin?.end(text);
       });
+      // Return once the selection is really ours, so the next step sees this text.
+      await self.settle(text);
+    },
+    async settle(expected, timeoutMs = 5_000) {
+      const matches = (text: string) =>
+        typeof expected === 'string' ? text === expected : expected.test(text);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = (await run(xsel(), ['--clipboard', '--output'], { env })).stdout;
+        if (matches(text) || Date.now() >= deadline) return text;
+        await new Promise((wait) => setTimeout(wait, 50));
+      }
     },
     // Killing the server also ends the xsel daemons that own its selections.
     stop: () =>
@@ -79,4 +97,5 @@ function display(server: ChildProcess, name: string): Display {
         server.kill('SIGTERM');
       }),
   };
+  return self;
 }

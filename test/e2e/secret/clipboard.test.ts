@@ -35,7 +35,7 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     expect(doc.access_secret_key).toBeUndefined();
     expect(doc.credential).toBeUndefined();
     expect(doc.secret_delivered_to).toEqual(['clipboard']);
-    const text = await x.read();
+    const text = await x.settle(/^key:([A-Z0-9]{30})::([A-Za-z0-9]{50}),tenant id:(\d+)$/);
     const m = /^key:([A-Z0-9]{30})::([A-Za-z0-9]{50}),tenant id:(\d+)$/.exec(text);
     expect(m?.[1]).toBe(doc.access_key);
     expect(m?.[3]).toBe(TENANT);
@@ -48,7 +48,7 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     const r = await clip(['keys', 'rotate', 'acme-plain', '--copy', '--clear-after', '0'], ADMIN);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
-    const text = await x.read();
+    const text = await x.settle(new RegExp(`^key:${PLAIN.accessKey}::`));
     expect(text.startsWith(`key:${PLAIN.accessKey}::`)).toBe(true);
     const secretKey = text.slice(`key:${PLAIN.accessKey}::`.length, text.indexOf(','));
     expect(await s.loginStatus({ ...PLAIN, secretKey })).toBe(200);
@@ -60,7 +60,7 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('to the clipboard');
-    expect(await x.read()).toBe(formatCredential(BOB));
+    expect(await x.settle(formatCredential(BOB))).toBe(formatCredential(BOB));
     // JSON says what was copied, never the secret itself.
     await x.write('before');
     const json = await clip(['--json', 'keys', 'copy', '--clear-after', '0'], BOB);
@@ -73,16 +73,15 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
       clear_after_ms: 0,
     });
     expect(json.stdout).not.toContain(BOB.secretKey);
-    expect(await x.read()).toBe(formatCredential(BOB));
+    expect(await x.settle(formatCredential(BOB))).toBe(formatCredential(BOB));
   });
 
   it('keys copy <key> alone: the stored one-way form, with the warning', async () => {
     const r = await clip(['keys', 'copy', BOB.accessKey, '--clear-after', '0'], BOB);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('stored one-way form');
-    expect(await x.read()).toMatch(
-      /^key:BOBLAPTOP000000000000000000000::\$sha256\$\S+,tenant id:1000000001$/,
-    );
+    const stored = /^key:BOBLAPTOP000000000000000000000::\$sha256\$\S+,tenant id:1000000001$/;
+    expect(await x.settle(stored)).toMatch(stored);
   });
 
   it('keys copy <key> --secret-stdin, cleared by the helper after --clear-after', async () => {

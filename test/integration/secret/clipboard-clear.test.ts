@@ -70,19 +70,19 @@ describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
     expect((await run.finished).code).toBe(0);
     await waitForExit(pid);
     // Not 'before' (the copy happened) and not VALUE (the helper cleared it).
-    expect(await x.read()).toBe('');
+    expect(await x.settle('')).toBe('');
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
     const run = harness({ HARNESS_AFTER_MS: '1000', HARNESS_WAIT: '1' });
     expect(await run.nextLine()).toBe('copied');
-    expect(await x.read()).toBe(VALUE);
+    expect(await x.settle(VALUE)).toBe(VALUE);
     await x.write('the user copied this');
     run.child.stdin.write('go\n');
     const pid = await helperPid(run.nextLine());
     await run.finished;
     await waitForExit(pid);
-    expect(await x.read()).toBe('the user copied this');
+    expect(await x.settle('the user copied this')).toBe('the user copied this');
   });
 
   it('survives its parent: it acts on a clipboard set only after the parent is gone', async () => {
@@ -96,7 +96,7 @@ describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
     // The value reaches the clipboard only now, so a clear proves the helper outlived the CLI.
     await x.write(VALUE);
     await waitForExit(pid);
-    expect(await x.read()).toBe('');
+    expect(await x.settle('')).toBe('');
   });
 
   it('never holds the value in its argv or environment, and gets only what the clipboard needs', async () => {
@@ -119,6 +119,6 @@ describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
     await run.nextLine();
     expect(JSON.parse(await run.nextLine())).toEqual({});
     await run.finished;
-    expect(await x.read()).toBe(VALUE);
+    expect(await x.settle(VALUE)).toBe(VALUE);
   });
 });
