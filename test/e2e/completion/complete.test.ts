@@ -74,6 +74,24 @@ describe('helixctl complete (built binary)', () => {
   });
 });
 
+/**
+ * Registers HOOKS, and records the packages loaded with `require` too (commander is, from
+ * src/cli/commander.ts), which the resolve hook does not see on Node 20.
+ */
+const REGISTER = `
+import { appendFileSync } from 'node:fs';
+import Module, { register } from 'node:module';
+register(HOOKS_URL);
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(Module._resolveFilename(request, parent, isMain));
+    if (m) appendFileSync(process.env.LOADED_LOG, m[1] + '\\n');
+  } catch {}
+  return load.call(this, request, parent, isMain);
+};
+`;
+
 /** Records every package the CLI loads, through a module resolve hook (Node 20.6+). */
 const HOOKS = `
 import { appendFileSync } from 'node:fs';
@@ -91,10 +109,7 @@ describe('start-up cost', () => {
     const hooks = join(box.home, 'hooks.mjs');
     const register = join(box.home, 'register.mjs');
     writeFileSync(hooks, HOOKS);
-    writeFileSync(
-      register,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
-    );
+    writeFileSync(register, REGISTER.replace('HOOKS_URL', JSON.stringify(`file://${hooks}`)));
     const result = await execa(process.execPath, ['--import', register, BIN, ...argv], {
       env: { ...env, LOADED_LOG: log },
       extendEnv: false,
