@@ -1,4 +1,4 @@
-import { type HelixError, ServiceError } from '../core/errors.js';
+import { CancelledError, type HelixError, ServiceError } from '../core/errors.js';
 import type { NetworkFailure } from './network-error.js';
 import { mutates, type RequestContext, requestLabel } from './request-context.js';
 
@@ -40,6 +40,19 @@ export function fromTimeout(context: RequestContext): HelixError {
     code: 'TIMEOUT',
     hint: 'raise the limit with --timeout, or check the service',
   });
+}
+
+/** Ctrl-C during a request: exit 130, and for a change the honest "may have happened". */
+export function fromInterrupt(context: RequestContext): HelixError {
+  if (!mutates(context)) return new CancelledError(`interrupted during ${requestLabel(context)}`);
+  const what = context.outcome?.what ?? requestLabel(context);
+  return new CancelledError(
+    `interrupted: the service may have completed ${what}; the outcome is unknown`,
+    {
+      code: 'OUTCOME_UNKNOWN',
+      hint: context.outcome?.checkHint ?? 'check the current state before trying again',
+    },
+  );
 }
 
 const HINTS: Partial<Record<NetworkFailure['kind'], string>> = {

@@ -2,5 +2,5 @@ import { run } from './run.js';
 
 /** Entry point used by bin/helixctl.js: returns the exit code instead of exiting. */
 export async function main(argv: readonly string[]): Promise<number> {
-  return run(argv);
+  return run(argv, { interrupts: true });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { CancelledError, UsageError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
 import { resolveOutputMode } from '../output/mode.js';
@@ -9,6 +9,7 @@ import { createPrinter, type Printer } from '../output/printer.js';
 import { createContext } from './context.js';
 import type { Dispatch } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
+import { watchInterrupt } from './interrupt.js';
 import { createProgram, splitExecTail } from './program.js';
 
 export interface RunDeps {
@@ -16,6 +17,8 @@ export interface RunDeps {
   now?: () => Date;
   /** Replaces the lazy body loader: the parse-layer tests record calls instead. */
   dispatch?: Dispatch;
+  /** Handle SIGINT (the real process only: bin/helixctl.js through main.ts). */
+  interrupts?: boolean;
 }
 
 /** Runs one command line and returns its exit code. The only place errors become exit codes. */
@@ -33,13 +36,21 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
       const globals = readGlobalOptions(command);
       const printer = makePrinter(io, globals);
       Object.assign(state, { globals, printer });
-      const ctx = createContext({ io, printer, globals, ...(deps.now ? { now: deps.now } : {}) });
-      const { loadCommand } = await import('./commands/index.js');
-      const body = await loadCommand(id);
+      const watch = deps.interrupts ? watchInterrupt(() => giveUp(printer, globals)) : undefined;
+      const ctx = createContext({
+        io,
+        printer,
+        globals,
+        signal: watch?.signal,
+        ...(deps.now ? { now: deps.now } : {}),
+      });
       try {
+        const { loadCommand } = await import('./commands/index.js');
+        const body = await loadCommand(id);
         state.exitCode = (await body(options as never, ctx)) ?? 0;
       } finally {
         await ctx.closeConnection();
+        watch?.release();
       }
     });
   const { args, execTail } = splitExecTail(argv);
@@ -94,6 +105,15 @@ function commanderToUsage(error: CommanderError): UsageError {
     .replace(/^\((.*)\)$/, '$1')
     .trim();
   return new UsageError(first.trim(), { hint: hint || 'see --help', code: 'USAGE' });
+}
+
+/** A second Ctrl-C, or a body that did not end after the first: say so and leave now. */
+function giveUp(printer: Printer, globals: GlobalOptions): void {
+  const code = printError(printer, new CancelledError('interrupted'), {
+    json: globals.json,
+    debug: false,
+  });
+  process.exit(code);
 }
 
 function makePrinter(io: Io, globals: GlobalOptions): Printer {
