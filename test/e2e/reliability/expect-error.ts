@@ -17,7 +17,7 @@ export interface ErrorShape {
 /**
  * The contract's failure shape (sections 6 and 8): the exit code, one `error:` line, at most
  * one `hint:` line, the JSON envelope last with `--json`, no stack trace, no HTML or raw
- * body, nothing on stdout. Returns the error line.
+ * body, nothing on stdout. Returns the error message (the line without `error: `).
  */
 export function expectCleanError(result: CliResult, shape: ErrorShape): string {
   const context = `exit ${result.exitCode}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
@@ -46,5 +46,5 @@ export function expectCleanError(result: CliResult, shape: ErrorShape): string {
   if (stdout === 'empty') expect(result.stdout, context).toBe('');
   if (stdout === 'json' && result.stdout !== '')
     expect(() => JSON.parse(result.stdout)).not.toThrow();
-  return error;
+  return error.slice('error: '.length);
 }
