@@ -1,4 +1,4 @@
-import { CancelledError, type HelixError, ServiceError } from '../core/errors.js';
+import { CancelledError, type HelixError, ServiceError, UsageError } from '../core/errors.js';
 import type { NetworkFailure } from './network-error.js';
 import { mutates, type RequestContext, requestLabel } from './request-context.js';
 
@@ -66,12 +66,19 @@ export function fromNetwork(failure: NetworkFailure, context: RequestContext): H
     return outcomeUnknown(`connection lost: ${failure.code}`, context);
   }
   const host = context.host ?? 'the service';
+  if (failure.kind === 'blocked') {
+    // Not the network: the URL names a port fetch never connects to. A usage error (exit 2).
+    return new UsageError(`cannot connect to ${host}: fetch refuses that port (a "bad port")`, {
+      hint: "use the portal's own port (https: 443), or put a proxy on another port",
+    });
+  }
   const messages: Record<NetworkFailure['kind'], string> = {
     refused: `cannot connect to ${host}: connection refused`,
     dns: `cannot resolve host ${host} (${failure.code})`,
     unreachable: `cannot reach ${host} (${failure.code})`,
     reset: `the connection to ${host} was lost (${failure.code})`,
     tls: `TLS connection to ${host} failed (${failure.code})`,
+    blocked: `cannot connect to ${host} (${failure.code})`,
     other: `network error talking to ${host} (${failure.code})`,
   };
   return new ServiceError(messages[failure.kind], {
