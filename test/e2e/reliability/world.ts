@@ -27,7 +27,10 @@ export interface World {
   proxy: FaultProxy;
   box: Sandbox;
   admin: Cred;
-  /** Environment for a CLI run through the proxy with the admin credential (env mode). */
+  /**
+   * Environment for a CLI run through the proxy with the admin credential (env mode); `extra`
+   * on top, where an empty value removes the variable.
+   */
   env(extra?: Record<string, string>): Record<string, string>;
   /** The built CLI through the proxy; `extra` env on top. */
   cli(argv: string[], options?: { env?: Record<string, string>; input?: string }): Promise<Timed>;
@@ -75,12 +78,15 @@ export async function startWorld(serveArgs: string[] = []): Promise<World> {
     token = await login();
     return raw(method, path, body, token);
   };
-  const env = (extra: Record<string, string> = {}) => ({
-    ...box.env,
-    HELIX_URL: proxy.url,
-    HELIX_CREDENTIAL: formatCredential(admin),
-    ...extra,
-  });
+  const env = (extra: Record<string, string> = {}) =>
+    Object.fromEntries(
+      Object.entries({
+        ...box.env,
+        HELIX_URL: proxy.url,
+        HELIX_CREDENTIAL: formatCredential(admin),
+        ...extra,
+      }).filter(([, value]) => value !== ''),
+    );
   return {
     serve,
     proxy,
