@@ -4,6 +4,7 @@ import { describeWriteFaults } from './write-suite.js';
 
 describeWriteFaults({
   label: 'keys add',
+  json: true,
   method: 'POST',
   path: () => /^\/ims\/api\/v1\/access_keys$/,
   prepare: async () => uniqueName('created'),

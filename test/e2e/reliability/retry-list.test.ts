@@ -4,6 +4,7 @@ import { uniqueName } from './world.js';
 
 describeIdempotentFaults({
   label: 'keys list',
+  json: true,
   method: 'GET',
   path: () => /^\/ims\/api\/v1\/access_keys$/,
   prepare: async (world) => (await world.createKey(uniqueName('listed'))).accessKey,
