@@ -1,3 +1,4 @@
+import { interruptOf } from '../core/interrupt.js';
 import { classifyNetworkError, ResponseBodyError } from './network-error.js';
 
 /** One line of `--debug` trace: never headers, never bodies. */
@@ -80,6 +81,7 @@ async function buffer(response: Response): Promise<Response> {
   try {
     bytes = await readCapped(response.body);
   } catch (error) {
+    if (interruptOf(error)) throw error;
     // An error status is mapped from the status alone; a lost body only matters on success.
     if (!response.ok) return new Response(null, init);
     if (error instanceof ResponseBodyError) throw error;
@@ -107,6 +109,7 @@ async function readCapped(body: ReadableStream<Uint8Array>): Promise<Uint8Array>
 
 function failureCode(error: unknown): string {
   if (error instanceof ResponseBodyError) return error.code;
+  if (interruptOf(error)) return 'INTERRUPTED';
   if (error instanceof Error && error.name === 'AbortError') return 'ABORTED';
   return classifyNetworkError(error)?.code ?? (error instanceof Error ? error.name : 'ERROR');
 }

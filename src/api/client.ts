@@ -26,6 +26,8 @@ export interface ImsClientOptions {
   now?: (() => Date) | undefined;
   /** Default `helixctl node/<version>`. */
   userAgent?: string | undefined;
+  /** Aborts every request (Ctrl-C): see HttpOptions.signal. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ImsClient extends KeysApi, DirectoryApi {
@@ -46,6 +48,7 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
     fetch: options.fetch,
     userAgent: options.userAgent ?? `helixctl node/${process.versions.node}`,
     onTrace: options.onTrace,
+    signal: options.signal,
   });
   const now = options.now ?? (() => new Date());
   const session = createSession({

@@ -1,10 +1,11 @@
 import { HelixError } from '../core/errors.js';
+import { interruptOf } from '../core/interrupt.js';
 import { httpErrorResponse, isTimeoutError } from './ky-shapes.js';
 import { classifyNetworkError, ResponseBodyError } from './network-error.js';
 import { oneLine, redact } from './redact.js';
 import { type RequestContext, requestLabel } from './request-context.js';
 import { fromStatus } from './status-error.js';
-import { badResponse, fromNetwork, fromTimeout } from './transport-error.js';
+import { badResponse, fromInterrupt, fromNetwork, fromTimeout } from './transport-error.js';
 
 export type { OutcomeContext, RequestContext } from './request-context.js';
 export { fromStatus } from './status-error.js';
@@ -12,12 +13,13 @@ export { badResponse } from './transport-error.js';
 
 /**
  * Maps the failure of one request to a HelixError: ky's HTTPError and TimeoutError, network
- * failures, unreadable bodies. A HelixError passes through untouched. Anything else is a
+ * failures, unreadable bodies, a Ctrl-C (the abort reason `Interrupt`). A HelixError passes through untouched. Anything else is a
  * fault of ours and comes back as a plain Error (exit 1) with its message scrubbed. The ky
  * error itself is never kept as `cause`: its options hold the request body, secrets included.
  */
 export function toHelixError(error: unknown, context: RequestContext): Error {
   if (error instanceof HelixError) return error;
+  if (interruptOf(error)) return fromInterrupt(context);
   const response = httpErrorResponse(error);
   if (response) return fromStatus(response.status, response.headers, context);
   if (isTimeoutError(error)) return fromTimeout(context);

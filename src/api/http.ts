@@ -23,6 +23,8 @@ export interface HttpOptions {
   userAgent: string;
   /** Called once per try for `--debug`; receives no headers and no bodies. */
   onTrace?: ((event: TraceEvent) => void) | undefined;
+  /** Aborts every request and retry wait (Ctrl-C); an `Interrupt` reason maps to exit 130. */
+  signal?: AbortSignal | undefined;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -86,6 +88,7 @@ export function createHttp(options: HttpOptions): Http {
           json: request.json,
           headers: request.token ? { authorization: `Bearer ${request.token}` } : {},
           fetch: attemptFetch(baseFetch, options.onTrace),
+          ...(options.signal ? { signal: options.signal } : {}),
         });
       } catch (error) {
         throw toHelixError(error, { ...context, body: await errorBody(error) });

@@ -4,7 +4,14 @@
  * What matters to the caller is whether the request may have reached the service.
  */
 
-export type NetworkFailureKind = 'refused' | 'dns' | 'unreachable' | 'reset' | 'tls' | 'other';
+export type NetworkFailureKind =
+  | 'refused'
+  | 'dns'
+  | 'unreachable'
+  | 'reset'
+  | 'tls'
+  | 'blocked'
+  | 'other';
 
 export interface NetworkFailure {
   kind: NetworkFailureKind;
@@ -64,12 +71,21 @@ function isFetchFailure(error: unknown): boolean {
   return error instanceof TypeError && /^(fetch failed|terminated)$/.test(error.message.trim());
 }
 
+/** fetch refuses some ports outright (6000, 6667...: the Fetch standard's "bad ports"). */
+function isBadPort(error: unknown): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  return isFetchFailure(error) && cause instanceof Error && cause.message === 'bad port';
+}
+
 /** Describes `error` when it is a network failure; undefined for anything else. */
 export function classifyNetworkError(error: unknown): NetworkFailure | undefined {
   if (error instanceof ResponseBodyError) {
     // Too large is not a network failure: it is mapped as an unreadable response.
     if (error.code === 'BODY_TOO_LARGE') return undefined;
     return { kind: 'reset', code: error.code, maybeSent: true, transient: true };
+  }
+  if (isBadPort(error)) {
+    return { kind: 'blocked', code: 'BAD_PORT', maybeSent: false, transient: false };
   }
   const code = lowLevelCode(error);
   // A bare TypeError from fetch with no code still means the connection failed somewhere.

@@ -1,4 +1,4 @@
-import { type HelixError, ServiceError } from '../core/errors.js';
+import { CancelledError, type HelixError, ServiceError, UsageError } from '../core/errors.js';
 import type { NetworkFailure } from './network-error.js';
 import { mutates, type RequestContext, requestLabel } from './request-context.js';
 
@@ -42,6 +42,19 @@ export function fromTimeout(context: RequestContext): HelixError {
   });
 }
 
+/** Ctrl-C during a request: exit 130, and for a change the honest "may have happened". */
+export function fromInterrupt(context: RequestContext): HelixError {
+  if (!mutates(context)) return new CancelledError(`interrupted during ${requestLabel(context)}`);
+  const what = context.outcome?.what ?? requestLabel(context);
+  return new CancelledError(
+    `interrupted: the service may have completed ${what}; the outcome is unknown`,
+    {
+      code: 'OUTCOME_UNKNOWN',
+      hint: context.outcome?.checkHint ?? 'check the current state before trying again',
+    },
+  );
+}
+
 const HINTS: Partial<Record<NetworkFailure['kind'], string>> = {
   refused: 'check the portal URL (--url) and that the service is running',
   dns: 'check the host name in the portal URL (--url) and your DNS or proxy',
@@ -53,12 +66,19 @@ export function fromNetwork(failure: NetworkFailure, context: RequestContext): H
     return outcomeUnknown(`connection lost: ${failure.code}`, context);
   }
   const host = context.host ?? 'the service';
+  if (failure.kind === 'blocked') {
+    // Not the network: the URL names a port fetch never connects to. A usage error (exit 2).
+    return new UsageError(`cannot connect to ${host}: fetch refuses that port (a "bad port")`, {
+      hint: "use the portal's own port (https: 443), or put a proxy on another port",
+    });
+  }
   const messages: Record<NetworkFailure['kind'], string> = {
     refused: `cannot connect to ${host}: connection refused`,
     dns: `cannot resolve host ${host} (${failure.code})`,
     unreachable: `cannot reach ${host} (${failure.code})`,
     reset: `the connection to ${host} was lost (${failure.code})`,
     tls: `TLS connection to ${host} failed (${failure.code})`,
+    blocked: `cannot connect to ${host} (${failure.code})`,
     other: `network error talking to ${host} (${failure.code})`,
   };
   return new ServiceError(messages[failure.kind], {

@@ -50,6 +50,7 @@ export async function connect(
       : undefined,
     onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
     now: ctx.now,
+    signal: ctx.signal,
   });
   let info: Promise<UserInfo> | undefined;
   const userinfo = () => {

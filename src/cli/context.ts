@@ -20,6 +20,8 @@ export interface CommandContext {
   readonly globals: GlobalOptions;
   /** A prompt may be shown: a TTY on both ends, no --no-input, not CI, not JSON. */
   readonly interactive: boolean;
+  /** Aborted on Ctrl-C (reason: an `Interrupt`); requests and prompts already listen to it. */
+  readonly signal: AbortSignal;
   now(): Date;
   /** The resolved settings (flags > env > files > defaults); warnings already printed. */
   settings(options?: { requireCredentials?: boolean }): Promise<LoadedSettings>;
@@ -34,6 +36,8 @@ export interface ContextDeps {
   printer: Printer;
   globals: GlobalOptions;
   now?: () => Date;
+  /** The run's interrupt signal (src/cli/interrupt.ts); never aborted when absent. */
+  signal?: AbortSignal | undefined;
 }
 
 export function createContext(deps: ContextDeps): CommandContext {
@@ -46,11 +50,13 @@ export function createContext(deps: ContextDeps): CommandContext {
     stdinTTY: io.stdin.isTTY === true,
     stdoutTTY: io.stdout.isTTY === true,
   });
+  const signal = deps.signal ?? new AbortController().signal;
   const prompter = createPrompter({
     io,
     interactive,
     yes: globals.yes,
     color: printer.stderrChalk.level > 0,
+    interrupt: signal,
   });
   let settings: Promise<LoadedSettings> | undefined;
   let connection: Promise<Connection> | undefined;
@@ -61,6 +67,7 @@ export function createContext(deps: ContextDeps): CommandContext {
     prompter,
     globals,
     interactive,
+    signal,
     now: deps.now ?? (() => new Date()),
     settings(options = {}) {
       // Only `login` asks without credentials; it never also asks for a connection.

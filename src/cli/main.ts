@@ -5,5 +5,5 @@ import { run } from './run.js';
  * `--version` never gets here: the shim answers it without loading dist/.)
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  return run(argv);
+  return run(argv, { interrupts: true });
 }

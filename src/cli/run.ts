@@ -21,6 +21,8 @@ export interface RunDeps {
   now?: () => Date;
   /** Replaces the lazy body loader: the parse-layer tests record calls instead. */
   dispatch?: Dispatch;
+  /** Handle SIGINT (the real process only: bin/helixctl.js through main.ts). */
+  interrupts?: boolean;
 }
 
 /**
@@ -40,7 +42,15 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
     deps.dispatch ??
     (async (id, options, command) => {
       const { runCommand } = await import('./run-command.js');
-      await runCommand({ id, options, command, io, state, now: deps.now });
+      await runCommand({
+        id,
+        options,
+        command,
+        io,
+        state,
+        now: deps.now,
+        interrupts: deps.interrupts === true,
+      });
     });
   const { args, execTail } = splitExecTail(argv);
   const program = createProgram({

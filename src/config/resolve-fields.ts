@@ -16,9 +16,12 @@ type Fields = {
 export function resolveFields(
   choice: ProfileChoice,
   flags: GlobalFlags,
-  env: EnvValues,
+  shellEnv: EnvValues,
   files: LoadedFiles,
 ): Fields {
+  // The local emulator has no URL and its own tenant and credential: HELIX_URL, HELIX_TENANT_ID
+  // or credentials in the shell (meant for a real tenant) must not redirect or break it.
+  const env: EnvValues = choice.mode === 'local' ? withoutTarget(shellEnv) : shellEnv;
   const stored = choice.stored;
   const fallback = choice.mode === 'local' ? 'built-in' : 'default';
   if (choice.mode === 'local' && flags.url !== undefined) {
@@ -26,11 +29,9 @@ export function resolveFields(
       '--url cannot be used with the local profile (it is the built-in emulator)',
     );
   }
-  // The local emulator has no URL: a HELIX_URL in the shell must not redirect it.
-  const envUrl = choice.mode === 'local' ? undefined : env.url;
   const url = pick(
     flags.url === undefined ? undefined : parsePortalUrl(flags.url, '--url'),
-    envUrl,
+    env.url,
     stored?.url,
     fallback,
   );
@@ -52,6 +53,11 @@ export function resolveFields(
     accessKey,
     secretKey: secretFor(accessKey.value, env, stored?.access_key, choice.name, files),
   };
+}
+
+function withoutTarget(env: EnvValues): EnvValues {
+  const { url: _u, tenantId: _t, accessKey: _a, secretKey: _s, ...rest } = env;
+  return rest;
 }
 
 function pick<T>(

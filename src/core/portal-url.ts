@@ -30,5 +30,17 @@ export function parsePortalUrl(text: string, name: string): string {
     );
   }
   if (url.search || url.hash) throw new UsageError(`${name} must not have a query or fragment`);
+  checkHostLength(url.hostname, name);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** DNS limits (RFC 1035): a host name is at most 253 characters, each label at most 63. */
+function checkHostLength(host: string, name: string): void {
+  const longest = Math.max(...host.split('.').map((label) => label.length));
+  if (host.length > 253 || longest > 63) {
+    throw new UsageError(
+      `${name} has an impossible host name (${host.length} characters; at most 253, 63 between dots)`,
+      { hint: 'expected e.g. https://mycompany-tenant.onbmc.com' },
+    );
+  }
 }

@@ -63,6 +63,8 @@ export interface PrompterOptions {
   yes?: boolean | undefined;
   /** Whether stderr takes colour; false gives inquirer a plain theme. */
   color?: boolean | undefined;
+  /** Aborted on SIGINT: an open prompt closes with CancelledError (exit 130). */
+  interrupt?: AbortSignal | undefined;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface PrompterOptions {
  * ExitPromptError and Node 20 would exit 0 (dependencies.md §3).
  */
 export function createPrompter(options: PrompterOptions): Prompter {
-  const { io } = options;
+  const { io, interrupt } = options;
   const theme = options.color === false ? { theme: PLAIN_THEME } : {};
   const guard = (asked: Omit<AskOptions, 'flag'>, flag: string) => {
     if (options.interactive) return;
@@ -85,7 +87,7 @@ export function createPrompter(options: PrompterOptions): Prompter {
     async input(asked) {
       guard(asked, asked.flag);
       const config = { message: message(asked), ...theme, ...pick(asked, 'default', 'validate') };
-      return runPrompt(io, (p, context) => p.input(config, context));
+      return runPrompt(io, (p, context) => p.input(config, context), interrupt);
     },
     async select<T>(asked: SelectOptions<T>) {
       guard(asked, asked.flag);
@@ -96,13 +98,13 @@ export function createPrompter(options: PrompterOptions): Prompter {
       }));
       const preset = asked.default === undefined ? {} : { default: asked.default };
       const config = { message: message(asked), choices, ...theme, ...preset };
-      return runPrompt(io, (p, context) => p.select<T>(config, context));
+      return runPrompt(io, (p, context) => p.select<T>(config, context), interrupt);
     },
     async confirm(asked) {
       if (options.yes === true) return;
       guard({ ...asked, what: asked.what ?? 'confirmation' }, asked.flag ?? '--yes');
       const config = { message: message(asked), default: asked.default ?? false, ...theme };
-      const yes = await runPrompt(io, (p, context) => p.confirm(config, context));
+      const yes = await runPrompt(io, (p, context) => p.confirm(config, context), interrupt);
       if (!yes) throw new CancelledError('cancelled');
     },
     async password(asked) {
@@ -110,7 +112,7 @@ export function createPrompter(options: PrompterOptions): Prompter {
       const validate = (value: string) =>
         value.length === 0 ? 'a value is required' : (asked.validate?.(value) ?? true);
       const config = { message: message(asked), validate, ...theme };
-      return runPrompt(io, (p, context) => p.password(config, context));
+      return runPrompt(io, (p, context) => p.password(config, context), interrupt);
     },
   };
 }

@@ -93,6 +93,12 @@ export interface ProxiedRequest {
   forwarded: boolean;
   /** The status the client received, when it received one. */
   status?: number;
+  /** `Date.now()` when the request arrived (its body read). */
+  at: number;
+  /** `Date.now()` when the exchange ended: answered, reset, or given up by the client. */
+  endedAt?: number;
+  /** The upstream's answer body, for forwarded requests (tokens and secrets tests must know). */
+  responseBody?: string;
 }
 
 export interface FaultProxy {
@@ -105,6 +111,12 @@ export interface FaultProxy {
   /** Removes every rule: everything is forwarded again. */
   clear(): void;
   count(method: string, path: RegExp | string): number;
+  /** Resolves with the `nth` (1-based, default 1) matching request once it has arrived. */
+  waitForRequest(method: string, path: RegExp | string, nth?: number): Promise<ProxiedRequest>;
+  /**
+   * Milliseconds between consecutive matching requests' arrivals (a retry's wait shows here).
+   */
+  gaps(method: string, path: RegExp | string): number[];
   /** The most requests in progress at once since the start (or the last `resetPeak`). */
   readonly peakInFlight: number;
   resetPeak(): void;
@@ -122,18 +134,24 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
   const flight = { now: 0, peak: 0 };
+  const waiters = new Set<() => void>();
+  const matching = (method: string, path: RegExp | string) =>
+    requests.filter((r) => r.method === method.toUpperCase() && pathMatches(path, r.path));
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     flight.now += 1;
     flight.peak = Math.max(flight.peak, flight.now);
+    const recorded = await record(req);
     res.once('close', () => {
       flight.now -= 1;
+      recorded.endedAt = Date.now();
     });
-    const recorded = await record(req);
     requests.push(recorded);
+    for (const wake of [...waiters]) wake();
     const fault = pick(rules, recorded);
     if (fault === undefined || fault.forward === true || fault.kind === 'truncate') {
       const answer = await forward(target, req, recorded.body);
       recorded.forwarded = true;
+      recorded.responseBody = answer.body.toString('utf8');
       if (fault === undefined) return send(res, recorded, answer);
       if (fault.kind === 'truncate') return truncate(res, recorded, answer, fault.bytes);
     }
@@ -170,8 +188,22 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     resetPeak: () => {
       flight.peak = flight.now;
     },
-    count: (method, path) =>
-      requests.filter((r) => r.method === method.toUpperCase() && pathMatches(path, r.path)).length,
+    count: (method, path) => matching(method, path).length,
+    waitForRequest: (method, path, nth = 1) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const found = matching(method, path)[nth - 1];
+          if (found === undefined) return;
+          waiters.delete(check);
+          resolve(found);
+        };
+        waiters.add(check);
+        check();
+      }),
+    gaps: (method, path) => {
+      const times = matching(method, path).map((r) => r.at);
+      return times.slice(1).map((t, i) => t - (times[i] as number));
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -229,6 +261,7 @@ async function record(req: IncomingMessage): Promise<ProxiedRequest> {
     headers: req.headers,
     body: Buffer.concat(chunks).toString('utf8'),
     forwarded: false,
+    at: Date.now(),
   };
 }
 

@@ -40,6 +40,7 @@ export async function verifyLogin(
     timeoutMs,
     onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
     now: () => ctx.now(),
+    signal: ctx.signal,
   });
   try {
     return await withSpinner(

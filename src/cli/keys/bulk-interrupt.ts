@@ -1,3 +1,5 @@
+import { ownSignal } from '../../core/interrupt.js';
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
@@ -8,7 +10,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export function stopOnSignal(onStop: (signal: NodeJS.Signals) => void): () => void {
   let received = false;
-  const handler = (signal: NodeJS.Signals) => {
+  // Marked, so that the run-wide Ctrl-C handler leaves the first signal to us.
+  const handler = ownSignal((signal: NodeJS.Signals) => {
     if (!received) {
       received = true;
       onStop(signal);
@@ -16,7 +19,7 @@ export function stopOnSignal(onStop: (signal: NodeJS.Signals) => void): () => vo
     }
     release();
     process.kill(process.pid, signal);
-  };
+  });
   const release = () => {
     for (const signal of SIGNALS) process.off(signal, handler);
   };

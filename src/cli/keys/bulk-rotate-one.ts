@@ -5,6 +5,7 @@ import { ExitCode } from '../../core/exit-codes.js';
 import type { Connection } from '../connect.js';
 import { type BulkDeliveryIo, deliverBulk } from './bulk-deliver.js';
 import type { BulkError, BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
+import { apiRotationCheckHint } from './rotate-api.js';
 
 interface FreshSecret {
   accessKey: string;
@@ -53,7 +54,9 @@ async function rotateKey(conn: Connection, record: AccessKeyRecord): Promise<Fre
   const checkHint = `check with \`helixctl keys show ${record.access_key}\`; if its old secret fails, rotate it again`;
   const answer =
     record.type === 'API'
-      ? await conn.client.rotateApiKey(record.access_key, { checkHint })
+      ? await conn.client.rotateApiKey(record.access_key, {
+          checkHint: apiRotationCheckHint(record),
+        })
       : await conn.client.regenerateSecret(record.access_key, { checkHint });
   return {
     accessKey: answer.access_key,

@@ -15,7 +15,8 @@ export type DeleteResult = {
 /**
  * Deletes the keys one at a time and reports each as it goes. A key that is already gone
  * (404) counts as deleted: what the user asked for is true. Other failures are recorded and
- * the next key is tried.
+ * the next key is tried; with a single key its failure is not announced here, the final
+ * `error:` line says it once.
  */
 export async function deleteEach(
   conn: Connection,
@@ -43,7 +44,9 @@ export async function deleteEach(
         deleted: false,
         error: { code: failure.code, message: failure.message },
       });
-      printer.warn(`could not delete key ${keyLabel(record)}: ${failure.message}`);
+      if (targets.length > 1) {
+        printer.warn(`could not delete key ${keyLabel(record)}: ${failure.message}`);
+      }
     }
   }
   return { results, errors };

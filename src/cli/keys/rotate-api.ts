@@ -31,6 +31,16 @@ export function apiGraceEnd(record: AccessKeyRecord, fallback: Date): Date {
 }
 
 /**
+ * How to tell whether a rotation whose answer was lost happened. Not `keys show <old access
+ * key>`: once rotated, the key is known by its new access key only, so that would say "no
+ * such key" either way. The name finds it before and after.
+ */
+export function apiRotationCheckHint(record: AccessKeyRecord): string {
+  const name = JSON.stringify(record.name);
+  return `check with \`helixctl keys list --name ${name}\`: an access key other than ${record.access_key} means it rotated and its new secret is lost; rotate it again`;
+}
+
+/**
  * `POST /access_keys/{key}/rotate`: a new access key and secret, delivered at once; the old
  * access key keeps working until the grace period ends (said, and in JSON as
  * `old_valid_until`). With `verify`, the new key is then tried; an API rotation cannot be
@@ -49,7 +59,7 @@ export async function rotateApi(
   );
   const asked = ctx.now();
   const rotated = await withSpinner(ctx.printer, 'Rotating API key', () =>
-    conn.client.rotateApiKey(record.access_key),
+    conn.client.rotateApiKey(record.access_key, { checkHint: apiRotationCheckHint(record) }),
   );
   const until = apiGraceEnd(rotated, asked);
   const code = await deliverSecret(

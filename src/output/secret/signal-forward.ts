@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { ownSignal } from '../../core/interrupt.js';
 
 /**
  * While the child runs: SIGTERM/SIGHUP (sent to us alone, by a supervisor or a closing
@@ -9,7 +10,8 @@ import type { ChildProcess } from 'node:child_process';
  */
 export function forwardSignals(child: ChildProcess): () => void {
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  const ignore = () => {};
+  // Marked: the run-wide Ctrl-C handler (src/cli/interrupt.ts) must not abort us meanwhile.
+  const ignore = ownSignal(() => {});
   process.on('SIGTERM', forward);
   process.on('SIGHUP', forward);
   process.on('SIGINT', ignore);

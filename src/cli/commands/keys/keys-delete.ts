@@ -49,8 +49,9 @@ export async function keysDelete(options: KeysDeleteOptions, ctx: CommandContext
   }
   await confirm(ctx, targets);
   const { results, errors } = await deleteEach(conn, printer, targets);
-  await printResults(printer, results);
   const failure = deleteOutcome(results, errors);
+  // One key that could not be deleted is a plain failure: the error line, no data on stdout.
+  if (!(failure && targets.length === 1)) await printResults(printer, results);
   if (failure) throw failure;
   return 0;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatCredential } from '../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../core/errors.js';
+import { ownSignal } from '../../../core/interrupt.js';
 
 export interface ServeOptions {
   host: string;
@@ -55,12 +56,13 @@ async function readSeed(path: string | undefined): Promise<unknown> {
 
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
+    // Marked: the run-wide Ctrl-C handler leaves the shutdown to us.
+    const stop = ownSignal(() => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       signal?.removeEventListener('abort', stop);
       resolve();
-    };
+    });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     if (signal?.aborted) stop();
