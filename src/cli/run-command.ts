@@ -8,6 +8,10 @@ import { createContext } from './context.js';
 import type { CommandId } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
 import { watchInterrupt } from './interrupt.js';
+// Loaded with the command, not when it fails: after a prompt closed by Ctrl-D nothing keeps
+// Node's event loop alive, and a dynamic import of the error report would never finish (the
+// process would exit 0, silently). run.ts's later `import('./report.js')` is then a cache hit.
+import './report.js';
 import type { RunState } from './run-state.js';
 
 export interface RunCommandInput {

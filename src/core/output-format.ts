@@ -29,6 +29,11 @@ export function resolveOutputFormat(input: OutputFormatInput): {
   value: OutputFormat;
   source: 'flag' | 'env' | 'default';
 } {
+  // A broken HELIXCTL_OUTPUT is reported even when a flag wins: it would bite the next run.
+  const fromEnv =
+    input.envOutput !== undefined && input.envOutput.trim() !== ''
+      ? parseFormat(input.envOutput, 'HELIXCTL_OUTPUT')
+      : undefined;
   if (input.json === true) {
     if (input.output !== undefined && parseFormat(input.output, '--output') !== 'json') {
       throw new UsageError(`--json conflicts with --output ${quoteForMessage(input.output)}`);
@@ -37,9 +42,7 @@ export function resolveOutputFormat(input: OutputFormatInput): {
   }
   if (input.output !== undefined)
     return { value: parseFormat(input.output, '--output'), source: 'flag' };
-  if (input.envOutput !== undefined && input.envOutput.trim() !== '') {
-    return { value: parseFormat(input.envOutput, 'HELIXCTL_OUTPUT'), source: 'env' };
-  }
+  if (fromEnv !== undefined) return { value: fromEnv, source: 'env' };
   return { value: input.stdoutIsTTY ? 'table' : 'tsv', source: 'default' };
 }
 

@@ -141,14 +141,6 @@ export const CONFIG_CASES: ConfigCase[] = [
     secrets: () => [LONG.slice(0, 200)],
   },
   {
-    name: 'HELIX_URL on a port fetch refuses',
-    argv: ['keys', 'list'],
-    mode: 'env',
-    env: () => ({ HELIX_URL: 'http://127.0.0.1:6000' }),
-    exit: 2,
-    message: /fetch refuses that port/,
-  },
-  {
     name: 'HELIX_URL where nothing listens',
     argv: ['keys', 'list'],
     mode: 'env',

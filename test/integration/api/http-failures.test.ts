@@ -248,3 +248,19 @@ describe('injected fetch', () => {
     expect(error.message).toBe('cannot connect to emulator.invalid: connection refused');
   });
 });
+
+describe('the global fetch injected', () => {
+  it('maps a port fetch refuses outright (a Fetch-standard "bad port") to a usage error, untried', async () => {
+    const http = createHttp({
+      baseUrl: 'http://127.0.0.1:6000',
+      userAgent: 't',
+      fetch: (request) => globalThis.fetch(request),
+      onTrace: (e) => traces.push(e),
+    });
+    const error = await failure(http.request({ method: 'GET', path: PATH }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/fetch refuses that port/);
+    expect(traces).toHaveLength(1);
+  });
+});
