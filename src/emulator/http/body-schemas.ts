@@ -25,7 +25,7 @@ const rotation: BodySchema = {
 };
 
 /** Fields a key update may name but never change (8.4). */
-const IMMUTABLE = [
+export const IMMUTABLE_KEY_FIELDS: readonly string[] = [
   'type',
   'access_key',
   'created_date',
@@ -89,7 +89,7 @@ export const BODY = {
       status: { kind: 'token', max: 16 },
     },
     refused: [
-      { fields: IMMUTABLE, message: 'Field(s) cannot be changed: %s' },
+      { fields: IMMUTABLE_KEY_FIELDS, message: 'Field(s) cannot be changed: %s' },
       { fields: ['rotation'], message: 'Change the rotation schedule with PATCH .../rotation' },
     ],
   },

@@ -1,24 +1,12 @@
 import type { AccessKeyRecord } from '../../api/types.js';
 import { badRequest, keyNotFound } from '../http/api-error.js';
+import { IMMUTABLE_KEY_FIELDS } from '../http/body-schemas.js';
 import { type JsonObject, optString, rejectUnknown } from '../http/fields.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { deleteKey, getKeyByUserId, type KeyRow, saveKey } from '../repos/keys.js';
 import { syncPrincipal } from '../repos/users.js';
 import type { EmulatorContext } from './context.js';
 import { resolveExpiry } from './expiry.js';
-
-const IMMUTABLE = [
-  'type',
-  'access_key',
-  'created_date',
-  'created_date_time',
-  'user_id',
-  'tenant_id',
-  'non_deletable',
-  'key_expired',
-  'last_access',
-  'owner_user_id',
-];
 
 function nextName(body: JsonObject, key: KeyRow): string {
   if (body.name === undefined) return key.name;
@@ -45,7 +33,7 @@ function nextStatus(body: JsonObject, key: KeyRow): KeyRow['status'] {
  * `expiry_time` alone means `Custom value`. Moving the expiry re-arms the expiry notice.
  */
 export function patchKey(ctx: EmulatorContext, key: KeyRow, body: JsonObject): AccessKeyRecord {
-  const locked = Object.keys(body).filter((k) => IMMUTABLE.includes(k));
+  const locked = Object.keys(body).filter((k) => IMMUTABLE_KEY_FIELDS.includes(k));
   if (locked.length > 0) throw badRequest(`Field(s) cannot be changed: ${locked.join(', ')}`);
   if (body.rotation !== undefined)
     throw badRequest('Change the rotation schedule with PATCH .../rotation');
