@@ -22,7 +22,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 /**
  * Node 22.1+ keeps compiled code between runs (Node 20 has no such API). In the user's own
  * cache folder, not the shared temp folder Node picks by default, where another account could
- * plant code; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * plant code; NODE_DISABLE_COMPILE_CACHE=1 turns it off. As in dist/config/paths.js, an empty
+ * or relative HOME names no folder: the cache would land under the current folder, so there
+ * is none (the command itself then refuses to run).
  */
 function enableCompileCache() {
   const { enableCompileCache: enable } = require('node:module');
@@ -30,7 +32,6 @@ function enableCompileCache() {
   const { homedir } = require('node:os');
   const { isAbsolute, join } = require('node:path');
   const xdg = process.env.XDG_CACHE_HOME;
-  enable(
-    join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'helixctl', 'compile-cache'),
-  );
+  const base = xdg && isAbsolute(xdg) ? xdg : join(process.env.HOME || homedir(), '.cache');
+  if (isAbsolute(base)) enable(join(base, 'helixctl', 'compile-cache'));
 }
