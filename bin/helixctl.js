@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Shim: the CLI lives in dist/ (ES modules). This file is CommonJS (bin/package.json) so that
+// Shim: the CLI lives in dist/bundle (ES modules). This file is CommonJS (bin/package.json) so that
 // a bare `--version`, the most common probe of an installed CLI, answers without starting the
-// ES module loader; every other command line imports dist/. Setting exitCode (not calling
+// ES module loader; every other command line imports the bundle. Setting exitCode (not calling
 // exit) lets piped stdout drain.
 'use strict';
 
@@ -14,7 +14,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   enableCompileCache();
-  import('../dist/cli/main.js').then(async ({ main }) => {
+  // dist/bundle is dist/ bundled (scripts/bundle.js); its source maps lead stack traces, which
+  // only --debug prints, back to dist/.
+  if (argv.includes('--debug') || process.env.HELIXCTL_DEBUG === '1') {
+    process.setSourceMapsEnabled(true);
+  }
+  import('../dist/bundle/main.js').then(async ({ main }) => {
     process.exitCode = await main(argv);
   });
 }

@@ -1,10 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
+import { type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
+import { runWithModuleLog } from '../../helpers/module-log.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
 import {
   type Cred,
@@ -74,49 +72,11 @@ describe('helixctl complete (built binary)', () => {
   });
 });
 
-/**
- * Registers HOOKS, and records the packages loaded with `require` too (commander is, from
- * src/cli/commander.ts), which the resolve hook does not see on Node 20.
- */
-const REGISTER = `
-import { appendFileSync } from 'node:fs';
-import Module, { register } from 'node:module';
-register(HOOKS_URL);
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  try {
-    const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(Module._resolveFilename(request, parent, isMain));
-    if (m) appendFileSync(process.env.LOADED_LOG, m[1] + '\\n');
-  } catch {}
-  return load.call(this, request, parent, isMain);
-};
-`;
-
-/** Records every package the CLI loads, through a module resolve hook (Node 20.6+). */
-const HOOKS = `
-import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(result.url);
-  if (m) appendFileSync(process.env.LOADED_LOG, m[1] + '\\n');
-  return result;
-}
-`;
-
 describe('start-up cost', () => {
   const loaded = async (argv: string[], env: Record<string, string> = box.env) => {
-    const log = join(box.home, `loaded-${argv.join('-').replace(/\W/g, '')}.txt`);
-    const hooks = join(box.home, 'hooks.mjs');
-    const register = join(box.home, 'register.mjs');
-    writeFileSync(hooks, HOOKS);
-    writeFileSync(register, REGISTER.replace('HOOKS_URL', JSON.stringify(`file://${hooks}`)));
-    const result = await execa(process.execPath, ['--import', register, BIN, ...argv], {
-      env: { ...env, LOADED_LOG: log },
-      extendEnv: false,
-      reject: false,
-    });
-    expect(result.exitCode).toBe(0);
-    return new Set(existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
+    const run = await runWithModuleLog(argv, env);
+    expect(run.exitCode).toBe(0);
+    return run.packages;
   };
 
   it('--help loads neither tab nor the client', async () => {

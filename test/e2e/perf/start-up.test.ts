@@ -1,40 +1,19 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, runCli, sandbox } from '../../helpers/cli.js';
+import { runCli, sandbox } from '../../helpers/cli.js';
+import { runWithModuleLog } from '../../helpers/module-log.js';
 
 /**
  * The start-up path stays lean (docs/performance.md): these pin which modules a command line
- * loads, through a module-log hook in a real child process, and that the shortcuts print
- * exactly what the full path prints.
+ * loads, and that the shortcuts print exactly what the full path prints.
  */
 
-const REGISTER = resolve(import.meta.dirname, '../../fixtures/module-log/register.mjs');
 const box = sandbox();
-const logs = mkdtempSync(join(tmpdir(), 'helixctl-modules-'));
-afterAll(() => {
-  box.cleanup();
-  rmSync(logs, { recursive: true, force: true });
-});
+afterAll(() => box.cleanup());
 
-let runs = 0;
-/** Runs the built CLI with the module log on; returns its output and the modules it loaded. */
-async function loaded(argv: string[]) {
-  runs += 1;
-  const log = join(logs, `run-${runs}.log`);
-  const result = await execa(process.execPath, ['--import', REGISTER, BIN, ...argv], {
-    env: { ...box.env, MODULE_LOG: log },
-    extendEnv: false,
-    reject: false,
-    stdin: 'ignore',
-  });
-  const modules = readFileSync(log, 'utf8').trim().split('\n');
-  const has = (part: string) => modules.some((m) => m.includes(part));
-  return { exitCode: result.exitCode, stdout: String(result.stdout), has, modules };
-}
+const loaded = (argv: string[]) => runWithModuleLog(argv, box.env);
 
 describe('start-up path', () => {
   it('--version and -V print what commander prints, loading neither dist/ nor a package', async () => {
