@@ -1,6 +1,6 @@
 // `npm run build`, second step: bundles tsc's dist/ into dist/bundle/, which bin/helixctl.js
 // runs. On Node 20 start-up is mostly the ES module loader, ~0.4 ms a module: the `keys list`
-// path loads ~200 of them unbundled and ~20 bundled (docs/performance.md). Dynamic imports stay
+// path loads ~130 files unbundled and ~45 bundled (docs/performance.md). Dynamic imports stay
 // separate chunks, so what is lazy stays lazy. dist/ itself is unchanged: the package's
 // exports, the benchmark and the unit tests use it.
 //

@@ -17,10 +17,10 @@ export function snapshotFiles(root: string): Record<string, string> {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (relative(root, path) === COMPILE_CACHE) continue;
+      const key = relative(root, path);
+      if (key === COMPILE_CACHE) continue;
       const stat = lstatSync(path);
       const mode = (stat.mode & 0o777).toString(8);
-      const key = relative(root, path);
       if (stat.isDirectory()) {
         // Folders made only to hold the compile cache are not recorded; what else they hold is.
         if (!COMPILE_CACHE.startsWith(`${key}/`)) out[`${key}/`] = mode;
