@@ -19,7 +19,8 @@ export { badResponse } from './transport-error.js';
  */
 export function toHelixError(error: unknown, context: RequestContext): Error {
   if (error instanceof HelixError) return error;
-  if (interruptOf(error)) return fromInterrupt(context);
+  const interrupt = interruptOf(error);
+  if (interrupt) return fromInterrupt(context, interrupt.signal);
   const response = httpErrorResponse(error);
   if (response) return fromStatus(response.status, response.headers, context);
   if (isTimeoutError(error)) return fromTimeout(context);

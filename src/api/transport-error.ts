@@ -1,4 +1,5 @@
 import { CancelledError, type HelixError, ServiceError, UsageError } from '../core/errors.js';
+import { interruptedWord } from '../core/interrupt.js';
 import type { NetworkFailure } from './network-error.js';
 import { mutates, type RequestContext, requestLabel } from './request-context.js';
 
@@ -42,12 +43,14 @@ export function fromTimeout(context: RequestContext): HelixError {
   });
 }
 
-/** Ctrl-C during a request: exit 130, and for a change the honest "may have happened". */
-export function fromInterrupt(context: RequestContext): HelixError {
-  if (!mutates(context)) return new CancelledError(`interrupted during ${requestLabel(context)}`);
+/** Ctrl-C (or SIGTERM/SIGHUP) during a request: exit 130, and for a change the honest "may have happened". */
+export function fromInterrupt(context: RequestContext, signal = 'SIGINT'): HelixError {
+  const interrupted = interruptedWord(signal);
+  if (!mutates(context))
+    return new CancelledError(`${interrupted} during ${requestLabel(context)}`);
   const what = context.outcome?.what ?? requestLabel(context);
   return new CancelledError(
-    `interrupted: the service may have completed ${what}; the outcome is unknown`,
+    `${interrupted}: the service may have completed ${what}; the outcome is unknown`,
     {
       code: 'OUTCOME_UNKNOWN',
       hint: context.outcome?.checkHint ?? 'check the current state before trying again',

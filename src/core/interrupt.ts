@@ -1,5 +1,6 @@
 /**
- * Ctrl-C while a command runs. The CLI turns SIGINT into the abort of one AbortSignal whose
+ * Ctrl-C while a command runs, or SIGTERM/SIGHUP (a CI job cancelled, a terminal closed).
+ * The CLI turns the signal into the abort of one AbortSignal whose
  * reason is an `Interrupt`: requests in flight reject with it (the HTTP layer maps it to exit
  * 130, saying when a change may have happened anyway) and an open prompt closes.
  *
@@ -7,10 +8,15 @@
  * its listener with `ownSignal`; the run-wide handler then stands aside.
  */
 export class Interrupt extends Error {
-  constructor(signal = 'SIGINT') {
+  constructor(readonly signal = 'SIGINT') {
     super(`interrupted by ${signal}`);
     this.name = 'Interrupt';
   }
+}
+
+/** "interrupted", naming the signal when it was not a Ctrl-C (a supervisor's SIGTERM...). */
+export function interruptedWord(signal: string): string {
+  return signal === 'SIGINT' ? 'interrupted' : `interrupted by ${signal}`;
 }
 
 // A registered symbol: the mark survives module duplication (dist and src loaded together).

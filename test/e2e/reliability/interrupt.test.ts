@@ -55,10 +55,15 @@ function spawn(argv: string[], env: Record<string, string>, input?: string): Run
   };
 }
 
-/** Runs until the proxy holds the request, sends SIGINT, and returns what the CLI did. */
-async function interruptAt(child: Running, method: string, path: RegExp): Promise<Ended> {
+/** Runs until the proxy holds the request, sends the signal, and returns what the CLI did. */
+async function interruptAt(
+  child: Running,
+  method: string,
+  path: RegExp,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<Ended> {
   await world.proxy.waitForRequest(method, path);
-  child.kill('SIGINT');
+  child.kill(signal);
   return child.ended;
 }
 
@@ -124,6 +129,45 @@ describe('SIGINT during a request', () => {
   });
 });
 
+describe('SIGTERM and SIGHUP during a request (a cancelled CI job, a closed terminal)', () => {
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} during a stalled GET: exit 130, one line naming it, no retry`, async () => {
+      const list = /^\/ims\/api\/v1\/access_keys$/;
+      world.proxy.inject({ method: 'GET', path: list, fault: FAULTS.stall() });
+      const child = spawn(['keys', 'list'], world.env());
+      const result = await interruptAt(child, 'GET', list, signal);
+      expect(result.signal).toBeUndefined();
+      expectCleanError(result, {
+        exit: 130,
+        message: new RegExp(`^interrupted by ${signal} during GET /ims/api/v1/access_keys$`),
+      });
+      expect(world.proxy.count('GET', list)).toBe(1);
+    });
+  }
+
+  it('SIGTERM during a create the service performed: "outcome unknown", how to check, one key', async () => {
+    const name = uniqueName('terminated');
+    const create = /^\/ims\/api\/v1\/access_keys$/;
+    world.proxy.inject({
+      method: 'POST',
+      path: create,
+      fault: FAULTS.afterForward({ kind: 'stall' }),
+    });
+    const child = spawn(['--json', 'keys', 'add', name, '--expires', '30d'], world.env());
+    const result = await interruptAt(child, 'POST', create, 'SIGTERM');
+    expectCleanError(result, {
+      exit: 130,
+      json: true,
+      code: 'OUTCOME_UNKNOWN',
+      message: new RegExp(
+        `^interrupted by SIGTERM: the service may have completed creating key "${name}"; the outcome is unknown$`,
+      ),
+    });
+    expect(result.stderr).toContain(`hint: check with \`helixctl keys list --name "${name}"\``);
+    expect((await world.keys()).filter((k) => k.name === name)).toHaveLength(1);
+  });
+});
+
 describe('SIGINT left to the code that owns it', () => {
   it('serve still shuts down cleanly on SIGINT (exit 0)', async () => {
     const child = spawn(['serve', '--port', '0', '--db', ':memory:'], world.box.env);
@@ -139,4 +183,22 @@ describe('SIGINT left to the code that owns it', () => {
     expect(result.signal).toBeUndefined();
     expect(result.exitCode).toBe(0);
   });
+
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    it(`serve shuts down cleanly on ${signal} too (exit 0)`, async () => {
+      const child = spawn(['serve', '--port', '0', '--db', ':memory:'], world.box.env);
+      let seen = '';
+      await new Promise<void>((resolve) => {
+        child.onStderr((text) => {
+          seen += text;
+          if (seen.includes('listening on')) resolve();
+        });
+      });
+      child.kill(signal);
+      const result = await child.ended;
+      expect(result.signal).toBeUndefined();
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).not.toContain('error:');
+    });
+  }
 });

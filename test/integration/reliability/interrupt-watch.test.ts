@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { watchInterrupt } from '../../../src/cli/interrupt.js';
 import { Interrupt, interruptOf, ownSignal } from '../../../src/core/interrupt.js';
 
-/** The run-wide SIGINT handler, driven by emitting the process's own 'SIGINT' event. */
+/** The run-wide signal handler, driven by emitting the process's own signal events. */
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -25,6 +25,30 @@ describe('watchInterrupt', () => {
     expect(calls).toEqual([]);
     process.emit('SIGINT', 'SIGINT');
     expect(calls).toEqual(['giveUp']);
+  });
+
+  it('SIGTERM and SIGHUP abort the same way, the Interrupt naming the signal', () => {
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      const { w, calls } = watch();
+      process.emit(signal, signal);
+      expect(w.signal.aborted).toBe(true);
+      expect((w.signal.reason as Interrupt).signal).toBe(signal);
+      expect((w.signal.reason as Interrupt).message).toBe(`interrupted by ${signal}`);
+      process.emit('SIGINT', 'SIGINT');
+      expect(calls).toEqual(['giveUp']);
+      w.release();
+    }
+  });
+
+  it('an owner of one signal leaves the others to the watch', () => {
+    const { w } = watch();
+    const owner = ownSignal(() => {});
+    process.on('SIGTERM', owner);
+    cleanups.push(() => process.off('SIGTERM', owner));
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(w.signal.aborted).toBe(false);
+    process.emit('SIGHUP', 'SIGHUP');
+    expect((w.signal.reason as Interrupt).signal).toBe('SIGHUP');
   });
 
   it('gives up when the command has not ended within the grace period', async () => {
@@ -53,12 +77,13 @@ describe('watchInterrupt', () => {
     expect(w.signal.aborted).toBe(true);
   });
 
-  it('release removes the handler and the pending give-up', () => {
-    const before = process.listenerCount('SIGINT');
+  it('release removes the handlers and the pending give-up', () => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const before = signals.map((s) => process.listenerCount(s));
     const { w } = watch();
-    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    expect(signals.map((s) => process.listenerCount(s))).toEqual(before.map((n) => n + 1));
     w.release();
-    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(signals.map((s) => process.listenerCount(s))).toEqual(before);
   });
 
   it('interruptOf finds the Interrupt in a cause chain', () => {

@@ -22,5 +22,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
       stdout: (line) => ctx.printer.raw(`${line}\n`),
       stderr: (line) => writeStderr(ctx.io, `${line}\n`),
     },
+    // SIGINT and SIGTERM are serve's own; a SIGHUP (the terminal closed) arrives through here.
+    ctx.signal,
   );
 }
