@@ -1,4 +1,5 @@
 import type { CreatedAccessKey } from '../../api/types.js';
+import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
 import type { CommandContext } from '../context.js';
 import { describeChosenExpiry, recordExpiryText, TYPE_WORD } from './add-expiry.js';
 import { type AddPlan, addPlanJson, createPath } from './add-request.js';
@@ -7,10 +8,10 @@ const list = (items: { name: string }[]) =>
   items.length === 0 ? '-' : items.map((i) => i.name).join(', ');
 
 /** `--dry-run`: the validated plan, as one JSON document or as lines on stderr. */
-export function printAddPlan(ctx: CommandContext, plan: AddPlan): void {
+export function printAddPlan(ctx: CommandContext, plan: AddPlan, heldKeys?: number): void {
   const { printer } = ctx;
   if (printer.mode === 'json' || printer.mode === 'ndjson') {
-    printer.json(addPlanJson(plan));
+    printer.json(addPlanJson(plan, heldKeys));
     return;
   }
   const owner =
@@ -25,6 +26,9 @@ export function printAddPlan(ctx: CommandContext, plan: AddPlan): void {
     printer.info(`  roles:       ${list(plan.roles)}`);
   }
   printer.info(`  owner:       ${owner} (POST ${createPath(plan.owner)})`);
+  if (heldKeys !== undefined) {
+    printer.info(`  user keys:   ${heldKeys} of ${USER_KEY_LIMIT} held before this one`);
+  }
   printer.info('nothing was created');
 }
 

@@ -5,6 +5,7 @@ import type { Expiry } from '../../core/expiry.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
 import type { Connection } from '../connect.js';
 import type { KeyOwner } from './add-owner.js';
+import { FULL_OWNER_HINT } from './user-key-count.js';
 
 interface Named {
   id: string;
@@ -59,7 +60,7 @@ export async function createPlannedKey(conn: Connection, plan: AddPlan): Promise
       throw new RuleError(error.message, {
         status: error.status,
         code: error.code,
-        hint: 'a person may hold 2 user-level keys (deactivated ones count): delete one first',
+        hint: FULL_OWNER_HINT,
       });
     }
     throw error;
@@ -67,7 +68,7 @@ export async function createPlannedKey(conn: Connection, plan: AddPlan): Promise
 }
 
 /** The `--dry-run --json` document. */
-export function addPlanJson(plan: AddPlan): Record<string, unknown> {
+export function addPlanJson(plan: AddPlan, heldKeys?: number): Record<string, unknown> {
   return {
     dry_run: true,
     action: 'create',
@@ -81,7 +82,12 @@ export function addPlanJson(plan: AddPlan): Record<string, unknown> {
     owner:
       plan.owner.kind === 'tenant'
         ? { kind: 'tenant' }
-        : { kind: 'user', user_id: plan.owner.userId, self: plan.owner.self },
+        : {
+            kind: 'user',
+            user_id: plan.owner.userId,
+            self: plan.owner.self,
+            ...(heldKeys === undefined ? {} : { keys_held: heldKeys }),
+          },
     method: 'POST',
     path: createPath(plan.owner),
   };

@@ -1,9 +1,7 @@
 import type { AccessKeyRecord } from '../../api/types.js';
 import { RuleError } from '../../core/errors.js';
 import type { Connection } from '../connect.js';
-
-/** A person may hold this many user-level keys, deactivated ones included (reference §4). */
-export const USER_KEY_LIMIT = 2;
+import { requireFreeUserKeySlot } from './user-key-count.js';
 
 async function ownerOf(conn: Connection, old: AccessKeyRecord): Promise<string> {
   if (old.owner_user_id !== undefined) return old.owner_user_id;
@@ -24,16 +22,9 @@ export async function cloneOwner(
 ): Promise<{ kind: 'tenant' } | { kind: 'user'; userId: string }> {
   if (old.type !== 'USER') return { kind: 'tenant' };
   const userId = await ownerOf(conn, old);
-  let count = 0;
-  for await (const _key of conn.client.listUserKeys(userId)) count += 1;
-  if (count >= USER_KEY_LIMIT) {
-    throw new RuleError(
-      `user ${userId} already has ${count} user-level keys (the limit is ${USER_KEY_LIMIT}): --grace needs a free slot for the new key`,
-      {
-        code: 'USER_KEY_LIMIT',
-        hint: "rotate without --grace (the secret changes at once), or delete the user's other key first",
-      },
-    );
-  }
+  await requireFreeUserKeySlot(conn, userId, {
+    purpose: '--grace needs a free slot for the new key',
+    hint: "rotate without --grace (the secret changes at once), or delete the user's other key first",
+  });
   return { kind: 'user', userId };
 }

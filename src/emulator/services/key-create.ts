@@ -1,4 +1,5 @@
 import type { CreatedAccessKey, KeyType } from '../../api/types.js';
+import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
 import { badRequest, forbidden } from '../http/api-error.js';
 import { INHERITS_OWNER } from '../http/body-schemas.js';
 import {
@@ -20,9 +21,6 @@ import type { EmulatorContext } from './context.js';
 import { resolveExpiry } from './expiry.js';
 import { insertNewKey, type KeySpec } from './key-factory.js';
 import { resolveRotation } from './rotation.js';
-
-/** At most this many user-level keys per person, inactive ones included (D10). */
-export const USER_KEY_LIMIT = 2;
 
 const TENANT_FIELDS = [
   'name',

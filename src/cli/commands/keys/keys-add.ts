@@ -6,6 +6,7 @@ import { printAddPlan, reportCreated } from '../../keys/add-report.js';
 import { type AddPlan, createPlannedKey, withoutSecret } from '../../keys/add-request.js';
 import { resolveAssignments } from '../../keys/directory-refs.js';
 import { deliverSecret, planSecretDelivery } from '../../keys/new-credential.js';
+import { FULL_OWNER_HINT, requireFreeUserKeySlot } from '../../keys/user-key-count.js';
 import type { KeysAddOptions } from './options.js';
 
 /**
@@ -26,7 +27,15 @@ export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Pro
   const { groups, roles } = await resolveAssignments(conn, options.groups, options.roles);
   const plan: AddPlan = { ...inputs, groups, roles, owner };
   if (options.dryRun) {
-    printAddPlan(ctx, plan);
+    // The create would check the owner: an unknown user is exit 5, a full one exit 6.
+    const held =
+      owner.kind === 'user'
+        ? await requireFreeUserKeySlot(conn, owner.userId, {
+            purpose: 'the create would be refused',
+            hint: FULL_OWNER_HINT,
+          })
+        : undefined;
+    printAddPlan(ctx, plan, held);
     return 0;
   }
   const created = await withSpinner(ctx.printer, 'Creating access key', () =>

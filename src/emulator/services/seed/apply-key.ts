@@ -1,9 +1,9 @@
 import { EXPIRY_ENUM, type ExpiryEnum } from '../../../api/types.js';
 import { endOfUtcDay, parseWireTimestamp } from '../../../core/timestamp.js';
+import { USER_KEY_LIMIT } from '../../../core/user-key-limit.js';
 import { getUser, getUserByLogin } from '../../repos/users.js';
 import type { Database } from '../../store/sqlite.js';
 import { parseExpiryTime, type ResolvedExpiry } from '../expiry.js';
-import { USER_KEY_LIMIT } from '../key-create.js';
 import { insertNewKey } from '../key-factory.js';
 import { resolveRotation } from '../rotation.js';
 import type { TenantNames } from '../tenant-setup.js';

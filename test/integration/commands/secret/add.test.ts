@@ -6,6 +6,7 @@ import {
   BOB,
   BOB_USER_ID,
   boxCredential,
+  CAROL_USER_ID,
   expectRecordShape,
   expectSecretFields,
   plain,
@@ -211,7 +212,7 @@ describe('keys add --dry-run', () => {
     expect((await w.keys()).length).toBe(before);
   });
 
-  it('prints the plan as one JSON document (user-level key)', async () => {
+  it('prints the plan as one JSON document (user-level key), with the keys the user holds', async () => {
     const before = (await w.keys()).length;
     const r = await w.cli([
       '--json',
@@ -219,7 +220,7 @@ describe('keys add --dry-run', () => {
       'add',
       'p2',
       '--user',
-      BOB_USER_ID,
+      CAROL_USER_ID,
       '--expires',
       'never',
       '--dry-run',
@@ -235,10 +236,29 @@ describe('keys add --dry-run', () => {
       expiry_time: null,
       groups: [],
       roles: [],
-      owner: { kind: 'user', user_id: BOB_USER_ID, self: false },
+      owner: { kind: 'user', user_id: CAROL_USER_ID, self: false, keys_held: 0 },
       method: 'POST',
-      path: `/ims/api/v1/users/${BOB_USER_ID}/access_keys`,
+      path: `/ims/api/v1/users/${CAROL_USER_ID}/access_keys`,
     });
+    expect((await w.keys()).length).toBe(before);
+  });
+
+  it('checks the owner as the create would: a full user is exit 6, an unknown one exit 5', async () => {
+    const before = (await w.keys()).length;
+    const add = ['keys', 'add', 'p3', '--expires', '1d', '--dry-run', '--user'];
+    // Bob holds 2 keys by now (the --user test above).
+    const full = await w.cli([...add, BOB_USER_ID]);
+    expect(full.exitCode).toBe(6);
+    expect(full.stderr).toContain(
+      `error: user ${BOB_USER_ID} already has 2 user-level keys (the limit is 2): the create would be refused`,
+    );
+    expect(full.stderr).toContain('hint: a person may hold 2 user-level keys');
+    const unknown = await w.cli([...add, '100000000009999']);
+    expect(unknown.exitCode).toBe(5);
+    expect(unknown.stderr).toMatch(/^error: .*100000000009999/m);
+    const text = await w.cli([...add, CAROL_USER_ID], { tty: { stdoutTTY: true } });
+    expect(text.exitCode).toBe(0);
+    expect(text.stderr).toContain('user keys:   0 of 2 held before this one');
     expect((await w.keys()).length).toBe(before);
   });
 });

@@ -43,6 +43,8 @@ export const ONBOARD = cred(
   'Secret0AcmeOnboardxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 );
 export const BOB_USER_ID = '100000000000002';
+/** Carol holds no user-level key (she owns the tenant key acme-auditor). */
+export const CAROL_USER_ID = '100000000000003';
 /** A fixed start for the emulator's test clock; the CLI is given the same clock. */
 export const START = new Date('2026-03-02T10:00:00.000Z');
 
