@@ -43,7 +43,10 @@ export function fromTimeout(context: RequestContext): HelixError {
   });
 }
 
-/** Ctrl-C (or SIGTERM/SIGHUP) during a request: exit 130, and for a change the honest "may have happened". */
+/**
+ * Ctrl-C (or SIGTERM/SIGHUP) during a request: exit 130, and for a change the honest "may
+ * have happened".
+ */
 export function fromInterrupt(context: RequestContext, signal = 'SIGINT'): HelixError {
   const interrupted = interruptedWord(signal);
   if (!mutates(context))
