@@ -1,8 +1,9 @@
+import { imsPaths } from '../wire/paths.js';
+import type { UserInfo } from '../wire/types.js';
 import { type DirectoryApi, directoryApi } from './directory.js';
 import { createHttp, type FetchLike, type TraceEvent } from './http.js';
 import { type KeysApi, keysApi } from './keys.js';
 import type { Call } from './list-call.js';
-import { imsPaths } from './paths.js';
 import {
   type CachedTokens,
   type Credential,
@@ -10,7 +11,6 @@ import {
   type LoginInfo,
   type TokenStore,
 } from './session.js';
-import type { UserInfo } from './types.js';
 
 export interface ImsClientOptions {
   /** Portal URL, e.g. `https://tenant.onbmc.com` (paths are appended). */

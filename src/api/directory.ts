@@ -1,6 +1,13 @@
+import { imsPaths } from '../wire/paths.js';
+import type {
+  CreateUserRequest,
+  Group,
+  ListQuery,
+  Notification,
+  Role,
+  User,
+} from '../wire/types.js';
 import { type Call, listAll, type MutationOptions } from './list-call.js';
-import { imsPaths } from './paths.js';
-import type { CreateUserRequest, Group, ListQuery, Notification, Role, User } from './types.js';
 
 /** Users, groups, roles, and the emulator's notification outbox. */
 export interface DirectoryApi {

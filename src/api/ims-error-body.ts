@@ -1,4 +1,4 @@
-import type { ImsErrorBody } from './types.js';
+import type { ImsErrorBody } from '../wire/types.js';
 
 /**
  * The IMS error envelope when `text` is one (`{timestamp, code, message, error}`), else

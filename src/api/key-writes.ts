@@ -1,7 +1,4 @@
-import type { OutcomeContext } from './errors.js';
-import type { HttpRequest } from './http.js';
-import { type Call, type MutationOptions, requireFields } from './list-call.js';
-import { imsPaths } from './paths.js';
+import { imsPaths } from '../wire/paths.js';
 import type {
   AccessKeyRecord,
   CreatedAccessKey,
@@ -10,7 +7,10 @@ import type {
   RegeneratedSecret,
   RotationUpdateRequest,
   UpdateKeyRequest,
-} from './types.js';
+} from '../wire/types.js';
+import type { OutcomeContext } from './errors.js';
+import type { HttpRequest } from './http.js';
+import { type Call, type MutationOptions, requireFields } from './list-call.js';
 
 /** Calls that change a key. POST and PATCH are never retried; see OUTCOME_UNKNOWN. */
 export interface KeyWritesApi {

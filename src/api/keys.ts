@@ -1,7 +1,4 @@
-import { type KeyWritesApi, keyWrites } from './key-writes.js';
-import { type Call, listAll, listPage } from './list-call.js';
-import { collect, pages } from './pagination.js';
-import { imsPaths } from './paths.js';
+import { imsPaths } from '../wire/paths.js';
 import type {
   AccessKeyRecord,
   GroupIdsBody,
@@ -12,7 +9,10 @@ import type {
   PermissionsResponse,
   RoleIdsBody,
   StoredSecret,
-} from './types.js';
+} from '../wire/types.js';
+import { type KeyWritesApi, keyWrites } from './key-writes.js';
+import { type Call, listAll, listPage } from './list-call.js';
+import { collect, pages } from './pagination.js';
 
 /** Reads of keys, and the idempotent PUTs of their groups and roles (retried like GETs). */
 export interface KeyReadsApi {

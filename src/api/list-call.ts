@@ -1,7 +1,7 @@
+import type { ListEnvelope, ListQuery } from '../wire/types.js';
 import { badResponse } from './errors.js';
 import type { HttpRequest, QueryParams } from './http.js';
 import { pages, records } from './pagination.js';
-import type { ListEnvelope, ListQuery } from './types.js';
 
 /** A protected request: the session supplies the token and the one retry after a 401. */
 export type Call = <T>(request: Omit<HttpRequest, 'token'>) => Promise<T>;

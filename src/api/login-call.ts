@@ -1,9 +1,9 @@
 import { AuthError, NotFoundError, RuleError } from '../core/errors.js';
+import { imsPaths } from '../wire/paths.js';
+import type { LoginRequest, LoginResponse, RefreshResponse } from '../wire/types.js';
 import { badResponse } from './errors.js';
 import type { Http } from './http.js';
-import { imsPaths } from './paths.js';
 import type { Credential } from './session-types.js';
-import type { LoginRequest, LoginResponse, RefreshResponse } from './types.js';
 
 /**
  * The two unauthenticated calls, with the login-specific wording of their failures.

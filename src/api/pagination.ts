@@ -1,5 +1,5 @@
 import { ServiceError } from '../core/errors.js';
-import type { ListEnvelope } from './types.js';
+import type { ListEnvelope } from '../wire/types.js';
 
 export interface PageOptions {
   /** The page size asked for; when absent, the envelope's `records_per_page` is used. */

@@ -1,4 +1,4 @@
-import type { LoginResponse } from './types.js';
+import type { LoginResponse } from '../wire/types.js';
 
 /** An access key credential. The secret never leaves the session except in the login body. */
 export interface Credential {

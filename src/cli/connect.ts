@@ -1,8 +1,8 @@
 import { createImsClient, type ImsClient } from '../api/client.js';
 import type { Credential } from '../api/session-types.js';
-import type { UserInfo } from '../api/types.js';
 import { configDir } from '../config/paths.js';
 import type { Settings } from '../config/settings.js';
+import type { UserInfo } from '../wire/types.js';
 import type { CommandContext } from './context.js';
 import { fileTokenStore } from './token-store.js';
 import { traceLine } from './trace.js';

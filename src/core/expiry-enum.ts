@@ -1,7 +1,7 @@
 /**
  * The service's `expiry_enum` strings, exact (reference page section 4). `30 days` and
  * `Custom value` and the never string are confirmed; `60 days` and `90 days` are inferred.
- * `src/api/types.ts` re-exports these so the wire types and the domain agree.
+ * `src/wire/types.ts` re-exports these so the wire types and the domain agree.
  */
 export const EXPIRY_ENUM = {
   DAYS_30: '30 days',

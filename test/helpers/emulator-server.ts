@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { imsPaths } from '../../src/api/paths.js';
-import type { LoginResponse } from '../../src/api/types.js';
 import {
   type Credential,
   createEmulator,
@@ -11,6 +9,8 @@ import {
   type RunningServer,
   startServer,
 } from '../../src/emulator/index.js';
+import { imsPaths } from '../../src/wire/paths.js';
+import type { LoginResponse } from '../../src/wire/types.js';
 
 /** A credential as tests hold it; `tenantId` is optional at login. */
 export interface TestCredential {

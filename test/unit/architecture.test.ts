@@ -21,11 +21,12 @@ const HEAVY = [
 ];
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
-  api: ['api', 'core'],
+  wire: ['wire', 'core'],
+  api: ['api', 'wire', 'core'],
   config: ['config', 'core'],
   output: ['output', 'core'],
-  emulator: ['emulator', 'core', 'api/types.ts', 'api/paths.ts'],
-  cli: ['cli', 'core', 'api', 'config', 'output', 'emulator'],
+  emulator: ['emulator', 'wire', 'core'],
+  cli: ['cli', 'core', 'wire', 'api', 'config', 'output', 'emulator'],
 };
 
 function files(dir: string): string[] {
@@ -42,6 +43,53 @@ function staticImports(file: string): string[] {
   const re = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
   for (const m of text.matchAll(re)) specs.push(m[1] as string);
   return specs;
+}
+
+/** Every relative import, type-only and dynamic ones included: cycles are judged on all. */
+function allImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const re = /^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm;
+  const dynamic = /import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  return [...text.matchAll(re), ...text.matchAll(dynamic)].map((m) => m[1] as string);
+}
+
+/** Strongly connected groups of more than one node (Tarjan): each one is a cycle. */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next);
+    next += 1;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop() as string;
+      onStack.delete(w);
+      group.push(w);
+    } while (w !== v);
+    if (group.length > 1) found.push(group.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+function addEdge(graph: Map<string, Set<string>>, from: string, to: string): void {
+  if (!graph.has(from)) graph.set(from, new Set());
+  graph.get(from)?.add(to);
 }
 
 const area = (file: string) => relative(SRC, file).split('/')[0] as string;
@@ -85,6 +133,26 @@ describe('architecture', () => {
     };
     visit(join(SRC, 'cli/main.ts'));
     const reached = [...seen].map((f) => relative(SRC, f));
-    expect(reached.filter((f) => /^(emulator|api\/(?!types|paths)|config)\//.test(f))).toEqual([]);
+    expect(reached.filter((f) => /^(emulator|api|config)\//.test(f))).toEqual([]);
+  });
+
+  it('has no import cycle between files (type-only and dynamic imports included)', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const file of all)
+      for (const spec of allImports(file))
+        addEdge(graph, relative(SRC, file), relative(SRC, toTs(file, spec)));
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('imports only downward between folders: the folder graph has no cycle', () => {
+    // A folder that imports another and is imported back sits on two floors (docs/design.md).
+    const graph = new Map<string, Set<string>>();
+    for (const file of all)
+      for (const spec of allImports(file)) {
+        const from = dirname(relative(SRC, file));
+        const to = dirname(relative(SRC, toTs(file, spec)));
+        if (from !== to) addEdge(graph, from, to);
+      }
+    expect(cycles(graph)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { UserInfo } from '../../api/types.js';
+import type { UserInfo } from '../../wire/types.js';
 import type { CommandContext } from '../context.js';
 import type { LoginIdentity } from './login-inputs.js';
 import type { LoginTarget } from './login-target.js';

@@ -1,9 +1,9 @@
 import { createImsClient } from '../../api/client.js';
 import type { CachedTokens } from '../../api/session-types.js';
-import type { UserInfo } from '../../api/types.js';
 import { AuthError, ServiceError } from '../../core/errors.js';
 import type { Redacted } from '../../core/redacted.js';
 import { withSpinner } from '../../output/spinner.js';
+import type { UserInfo } from '../../wire/types.js';
 import type { CommandContext } from '../context.js';
 import { traceLine } from '../trace.js';
 import type { LoginIdentity } from './login-inputs.js';

@@ -1,6 +1,6 @@
-import type { UserInfo } from '../../api/types.js';
 import type { Column } from '../../output/columns.js';
 import type { OutputMode } from '../../output/mode.js';
+import type { UserInfo } from '../../wire/types.js';
 import type { SettingRow } from './setting-sources.js';
 
 /** Everything whoami shows. */

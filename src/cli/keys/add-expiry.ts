@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { formatRelative } from '../../core/duration-format.js';
 import type { Expiry } from '../../core/expiry.js';
 import { expiryInstant } from '../../core/expiry-state.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 
 /** `2027-01-31T23:59:59Z`: an instant as messages show it (absolute, UTC, whole seconds). */
 export function utcText(date: Date): string {

@@ -1,5 +1,5 @@
-import type { CreatedAccessKey } from '../../api/types.js';
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
+import type { CreatedAccessKey } from '../../wire/types.js';
 import type { CommandContext } from '../context.js';
 import { describeChosenExpiry, recordExpiryText, TYPE_WORD } from './add-expiry.js';
 import { type AddPlan, addPlanJson, createPath } from './add-request.js';

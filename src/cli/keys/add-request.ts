@@ -1,8 +1,8 @@
-import { imsPaths } from '../../api/paths.js';
-import type { CreatedAccessKey, CreateKeyRequest, CreateUserKeyRequest } from '../../api/types.js';
 import { RuleError } from '../../core/errors.js';
 import type { Expiry } from '../../core/expiry.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
+import { imsPaths } from '../../wire/paths.js';
+import type { CreatedAccessKey, CreateKeyRequest, CreateUserKeyRequest } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import type { KeyOwner } from './add-owner.js';
 import { FULL_OWNER_HINT } from './user-key-count.js';

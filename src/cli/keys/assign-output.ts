@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { Column } from '../../output/columns.js';
 import { isJsonMode } from '../../output/mode.js';
 import type { Printer } from '../../output/printer.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { SetChange } from './assign-plan.js';
 import type { Named } from './directory-refs.js';
 import { reportDryRun } from './dry-run.js';

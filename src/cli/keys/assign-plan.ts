@@ -1,6 +1,6 @@
-import type { KeyGroupRef, KeyRoleRef } from '../../api/types.js';
 import { UsageError } from '../../core/errors.js';
 import { quoteForMessage } from '../../core/quote.js';
+import type { KeyGroupRef, KeyRoleRef } from '../../wire/types.js';
 import type { KeysAssignOptions } from '../commands/keys/options.js';
 import type { Named } from './directory-refs.js';
 

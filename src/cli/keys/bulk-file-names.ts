@@ -1,4 +1,4 @@
-import type { AccessKeyRecord } from '../../api/types.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 
 /** Names that make a file name as they are, on every common file system and in shell globs. */
 const PORTABLE = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/;

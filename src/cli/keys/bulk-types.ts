@@ -1,5 +1,5 @@
-import type { AccessKeyRecord, KeyType } from '../../api/types.js';
 import type { ExecSpec } from '../../output/secret/types.js';
+import type { AccessKeyRecord, KeyType } from '../../wire/types.js';
 
 /** What happened to one key of `keys rotate --all`. */
 export type BulkOutcome = 'rotated' | 'skipped' | 'failed';

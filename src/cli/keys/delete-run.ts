@@ -1,6 +1,6 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { HelixError, NotFoundError, PartialFailureError } from '../../core/errors.js';
 import type { Printer } from '../../output/printer.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import { keyLabel } from './delete-targets.js';
 

@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { RuleError } from '../../core/errors.js';
 import { describeExpiry } from '../../core/expiry-state.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { Printer } from '../../output/printer.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeysDeleteOptions } from '../commands/keys/options.js';
 import type { Connection } from '../connect.js';
 import { accessibleKeys } from './key-source.js';

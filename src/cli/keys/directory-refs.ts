@@ -1,6 +1,6 @@
-import type { Group, Role } from '../../api/types.js';
 import { UsageError } from '../../core/errors.js';
 import { quoteForMessage } from '../../core/quote.js';
+import type { Group, Role } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 
 /** A group or role: its id and name. */

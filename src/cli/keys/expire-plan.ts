@@ -1,9 +1,9 @@
-import type { UpdateKeyRequest } from '../../api/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseExpiry } from '../../core/expiry.js';
 import { EXPIRY_ENUM } from '../../core/expiry-enum.js';
 import { quoteForMessage } from '../../core/quote.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
+import type { UpdateKeyRequest } from '../../wire/types.js';
 import type { KeysExpireOptions } from '../commands/keys/options.js';
 
 /** The new expiry of `keys expire`: the PATCH body and, for people, the instant (null = never). */

@@ -1,6 +1,6 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { isExpiringWithin } from '../../core/expiry-state.js';
 import { matchGlob } from '../../core/glob.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeyFilters } from '../commands/keys/options.js';
 
 /**

@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { AccessKeyRecord } from '../../api/types.js';
 import { formatRelative } from '../../core/duration-format.js';
 import { describeExpiry } from '../../core/expiry-state.js';
 import { parseWireTimestamp } from '../../core/timestamp.js';
 import type { Column } from '../../output/columns.js';
 import type { OutputMode } from '../../output/mode.js';
 import { styleExpiry, styleStatus } from '../../output/styles.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 
 const TYPE_LABEL: Record<string, string> = { TENANT: 'access', API: 'api', USER: 'user' };
 

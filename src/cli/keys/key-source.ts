@@ -1,5 +1,5 @@
-import type { AccessKeyRecord, ListQuery } from '../../api/types.js';
 import { PermissionError } from '../../core/errors.js';
+import type { AccessKeyRecord, ListQuery } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 
 export interface KeySourceOptions {

@@ -1,5 +1,5 @@
-import type { ListQuery } from '../../api/types.js';
 import type { OutputMode } from '../../output/mode.js';
+import type { ListQuery } from '../../wire/types.js';
 import type { KeysListOptions, SortField } from '../commands/keys/options.js';
 import { compareKeys, type KeyComparator } from './list-sort.js';
 

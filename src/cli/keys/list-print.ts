@@ -1,6 +1,6 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { isJsonMode } from '../../output/mode.js';
 import type { Printer } from '../../output/printer.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import { keyColumns, keyJson } from './key-columns.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { expiryInstant } from '../../core/expiry-state.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { SortField } from '../commands/keys/options.js';
 
 export type KeyComparator = (a: AccessKeyRecord, b: AccessKeyRecord) => number;

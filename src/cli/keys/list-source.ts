@@ -1,4 +1,4 @@
-import type { AccessKeyRecord } from '../../api/types.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeyFilters } from '../commands/keys/options.js';
 import type { Connection } from '../connect.js';
 import { keyFilter } from './filters.js';

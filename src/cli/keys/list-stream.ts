@@ -1,7 +1,7 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { type Column, cellValue } from '../../output/columns.js';
 import type { Printer } from '../../output/printer.js';
 import { cellText, escapeTsv } from '../../output/sanitize.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import { keyColumns, keyJson } from './key-columns.js';
 
 /** Written to stdout once this much is pending: few writes, and never a whole list held. */

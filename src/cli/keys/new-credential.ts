@@ -1,4 +1,3 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { formatCredential } from '../../core/credential.js';
 import { renderCredentialBox } from '../../output/credential-box.js';
 import { writeStderr } from '../../output/io.js';
@@ -7,6 +6,7 @@ import { planSinks } from '../../output/secret/plan.js';
 import { preflightSinks } from '../../output/secret/preflight.js';
 import { createSinkDeps } from '../../output/secret/sink-deps.js';
 import type { SecretJsonFields, SinkPlan } from '../../output/secret/types.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { SecretSinkFlags } from '../commands/keys/options.js';
 import type { CommandContext } from '../context.js';
 import { keyJson } from './key-columns.js';

@@ -1,7 +1,7 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { NotFoundError } from '../../core/errors.js';
 import { classifyKeyRef, resolveKeyRef } from '../../core/key-ref.js';
 import { quoteForMessage } from '../../core/quote.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import { allAccessibleKeys } from './key-source.js';
 

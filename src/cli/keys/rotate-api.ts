@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { DAY } from '../../core/time-units.js';
 import { formatWireSeconds, parseWireTimestamp } from '../../core/timestamp.js';
 import type { SinkPlan } from '../../output/secret/types.js';
 import { withSpinner } from '../../output/spinner.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';

@@ -1,14 +1,14 @@
-import type {
-  AccessKeyRecord,
-  CreatedAccessKey,
-  KeyGroupRef,
-  KeyRoleRef,
-} from '../../api/types.js';
 import { RuleError } from '../../core/errors.js';
 import type { ExpiryRequest } from '../../core/expiry.js';
 import { EXPIRY_ENUM, EXPIRY_PRESETS, type ExpiryEnum } from '../../core/expiry-enum.js';
 import { describeExpiry, expiryInstant } from '../../core/expiry-state.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
+import type {
+  AccessKeyRecord,
+  CreatedAccessKey,
+  KeyGroupRef,
+  KeyRoleRef,
+} from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import { cloneOwner } from './rotate-owner.js';
 

@@ -1,8 +1,8 @@
-import { imsPaths } from '../../api/paths.js';
-import type { AccessKeyRecord } from '../../api/types.js';
 import { formatRelative } from '../../core/duration-format.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
 import type { SecretJsonFields } from '../../output/secret/types.js';
+import { imsPaths } from '../../wire/paths.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';
 import { keyJson } from './key-columns.js';

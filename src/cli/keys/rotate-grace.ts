@@ -1,6 +1,6 @@
-import type { AccessKeyRecord, CreatedAccessKey } from '../../api/types.js';
 import type { SinkPlan } from '../../output/secret/types.js';
 import { withSpinner } from '../../output/spinner.js';
+import type { AccessKeyRecord, CreatedAccessKey } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';

@@ -1,7 +1,7 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { RuleError, UsageError } from '../../core/errors.js';
 import { classifyKeyRef } from '../../core/key-ref.js';
 import { quoteForMessage } from '../../core/quote.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeysRotateOptions } from '../commands/keys/options.js';
 import type { Connection } from '../connect.js';
 import type { CommandContext } from '../context.js';

@@ -1,5 +1,5 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { RuleError } from '../../core/errors.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import { requireFreeUserKeySlot } from './user-key-count.js';
 

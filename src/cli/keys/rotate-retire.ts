@@ -1,9 +1,9 @@
-import type { AccessKeyRecord } from '../../api/types.js';
 import { formatRelative } from '../../core/duration-format.js';
 import { HelixError, isHelixError } from '../../core/errors.js';
 import { EXPIRY_ENUM } from '../../core/expiry-enum.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
 import { withSpinner } from '../../output/spinner.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';

@@ -1,7 +1,7 @@
-import { imsPaths } from '../../api/paths.js';
-import type { AccessKeyRecord } from '../../api/types.js';
 import type { SinkPlan } from '../../output/secret/types.js';
 import { withSpinner } from '../../output/spinner.js';
+import { imsPaths } from '../../wire/paths.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { keyJson } from './key-columns.js';

@@ -1,11 +1,11 @@
+import { NotFoundError, PermissionError } from '../../core/errors.js';
 import type {
   AccessKeyRecord,
   KeyGroupRef,
   KeyRoleRef,
   PermissionsResponse,
   User,
-} from '../../api/types.js';
-import { NotFoundError, PermissionError } from '../../core/errors.js';
+} from '../../wire/types.js';
 import type { Connection } from '../connect.js';
 
 /** Where one permission comes from; `via` and `name` are null when the service does not say. */

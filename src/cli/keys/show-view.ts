@@ -1,6 +1,6 @@
-import type { Rotation } from '../../api/types.js';
 import type { Column } from '../../output/columns.js';
 import { styleStatus } from '../../output/styles.js';
+import type { Rotation } from '../../wire/types.js';
 import { keyJson } from './key-columns.js';
 import type { KeyDetails, PermissionSource } from './show-details.js';
 import { expiryText, whenText } from './show-time.js';

@@ -1,6 +1,6 @@
-import type { KeyStatus } from '../../api/types.js';
 import { quoteForMessage } from '../../core/quote.js';
 import { isJsonMode } from '../../output/mode.js';
+import type { KeyStatus } from '../../wire/types.js';
 import type { KeysStateOptions } from '../commands/keys/options.js';
 import type { CommandContext } from '../context.js';
 import { reportDryRun } from './dry-run.js';

@@ -1,4 +1,4 @@
-import type { ImsErrorBody } from '../../api/types.js';
+import type { ImsErrorBody } from '../../wire/types.js';
 import { shown } from './text-rules.js';
 
 const REASONS: Readonly<Record<number, string>> = {

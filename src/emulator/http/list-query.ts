@@ -1,4 +1,4 @@
-import type { KeyType } from '../../api/types.js';
+import type { KeyType } from '../../wire/types.js';
 import { badRequest } from './api-error.js';
 
 /** Query parameters of a request: the first value of `name`, and all values by name. */

@@ -1,4 +1,4 @@
-import type { ListEnvelope } from '../../api/types.js';
+import type { ListEnvelope } from '../../wire/types.js';
 import { badRequest } from './api-error.js';
 
 /** Largest `size` accepted; larger values are refused (400), never silently clamped. */

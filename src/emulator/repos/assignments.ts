@@ -1,4 +1,4 @@
-import type { KeyGroupRef, KeyRoleRef, PermissionsResponse } from '../../api/types.js';
+import type { KeyGroupRef, KeyRoleRef, PermissionsResponse } from '../../wire/types.js';
 import type { Database } from '../store/sqlite.js';
 
 /** Groups a user (person or key principal) belongs to, by name. */

@@ -1,4 +1,4 @@
-import type { KeyStatus, KeyType } from '../../api/types.js';
+import type { KeyStatus, KeyType } from '../../wire/types.js';
 import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
 import { type KeyRecordRow, RECORD_COLUMNS, recordRowOf } from './key-record.js';

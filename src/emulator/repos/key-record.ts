@@ -1,5 +1,5 @@
-import type { AccessKeyRecord, Rotation } from '../../api/types.js';
 import { formatWireSeconds, formatWireTimestamp } from '../../core/timestamp.js';
+import type { AccessKeyRecord, Rotation } from '../../wire/types.js';
 import type { SqlValue } from '../store/sqlite.js';
 import { isExpired, type KeyRow } from './keys.js';
 

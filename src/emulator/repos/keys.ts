@@ -1,4 +1,4 @@
-import type { KeyStatus, KeyType } from '../../api/types.js';
+import type { KeyStatus, KeyType } from '../../wire/types.js';
 import type { Database } from '../store/sqlite.js';
 
 /** An `access_keys` row. Booleans are 0/1, times epoch ms, as SQLite stores them. */

@@ -1,5 +1,5 @@
-import type { Notification, NotificationType } from '../../api/types.js';
 import { formatWireTimestamp } from '../../core/timestamp.js';
+import type { Notification, NotificationType } from '../../wire/types.js';
 import type { Paging } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
 

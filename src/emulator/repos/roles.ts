@@ -1,4 +1,4 @@
-import type { Role } from '../../api/types.js';
+import type { Role } from '../../wire/types.js';
 import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database } from '../store/sqlite.js';
 

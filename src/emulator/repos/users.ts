@@ -1,5 +1,5 @@
-import type { User } from '../../api/types.js';
 import { formatWireTimestamp } from '../../core/timestamp.js';
+import type { User } from '../../wire/types.js';
 import type { Database } from '../store/sqlite.js';
 
 export interface UserRow {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { imsPaths } from '../../api/paths.js';
-import type { NotificationType } from '../../api/types.js';
 import { parseWireTimestamp } from '../../core/timestamp.js';
+import { imsPaths } from '../../wire/paths.js';
+import type { NotificationType } from '../../wire/types.js';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';

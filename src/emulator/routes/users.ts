@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { imsPaths } from '../../api/paths.js';
+import { imsPaths } from '../../wire/paths.js';
 import { newEntityId } from '../crypto/random.js';
 import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { readBody } from '../http/body.js';

@@ -1,4 +1,4 @@
-import { EXPIRY_ENUM } from '../../api/types.js';
+import { EXPIRY_ENUM } from '../../wire/types.js';
 import { newEntityId } from '../crypto/random.js';
 import { addGroups } from '../repos/assignments.js';
 import { entityIdTaken, insertUser } from '../repos/users.js';

@@ -1,5 +1,5 @@
-import { EXPIRY_ENUM, type ExpiryEnum } from '../../api/types.js';
 import { endOfUtcDay, parseWireTimestamp } from '../../core/timestamp.js';
+import { EXPIRY_ENUM, type ExpiryEnum } from '../../wire/types.js';
 import { badRequest } from '../http/api-error.js';
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { GroupIdsBody, KeyGroupRef, KeyRoleRef, RoleIdsBody } from '../../api/types.js';
+import type { GroupIdsBody, KeyGroupRef, KeyRoleRef, RoleIdsBody } from '../../wire/types.js';
 import { badRequest, keyNotFound } from '../http/api-error.js';
 import { INHERITS_OWNER } from '../http/body-schemas.js';
 import { type JsonObject, optIdArray, rejectUnknown } from '../http/fields.js';

@@ -1,5 +1,5 @@
-import type { CreatedAccessKey, KeyType } from '../../api/types.js';
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
+import type { CreatedAccessKey, KeyType } from '../../wire/types.js';
 import { badRequest, forbidden } from '../http/api-error.js';
 import { INHERITS_OWNER } from '../http/body-schemas.js';
 import {

@@ -1,4 +1,4 @@
-import type { KeyStatus, KeyType } from '../../api/types.js';
+import type { KeyStatus, KeyType } from '../../wire/types.js';
 import { newAccessKey, newEntityId, newSecretKey } from '../crypto/random.js';
 import { hashSecret } from '../crypto/secret-hash.js';
 import { addGroups, addRoles } from '../repos/assignments.js';

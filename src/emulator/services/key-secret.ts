@@ -3,7 +3,7 @@ import type {
   CreatedAccessKey,
   RegeneratedSecret,
   StoredSecret,
-} from '../../api/types.js';
+} from '../../wire/types.js';
 import { newSecretKey } from '../crypto/random.js';
 import { hashSecret } from '../crypto/secret-hash.js';
 import { badRequest } from '../http/api-error.js';

@@ -1,4 +1,4 @@
-import type { AccessKeyRecord } from '../../api/types.js';
+import type { AccessKeyRecord } from '../../wire/types.js';
 import { badRequest, keyNotFound } from '../http/api-error.js';
 import { IMMUTABLE_KEY_FIELDS } from '../http/body-schemas.js';
 import { type JsonObject, optString, rejectUnknown } from '../http/fields.js';

@@ -1,4 +1,4 @@
-import type { LoginResponse } from '../../api/types.js';
+import type { LoginResponse } from '../../wire/types.js';
 import { verifySecret } from '../crypto/secret-hash.js';
 import { ApiError, badRequest, notFound, unauthorized } from '../http/api-error.js';
 import type { JsonObject } from '../http/fields.js';

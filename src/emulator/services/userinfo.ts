@@ -1,4 +1,4 @@
-import type { UserInfo } from '../../api/types.js';
+import type { UserInfo } from '../../wire/types.js';
 import { effectiveRoleNames, groupsOf } from '../repos/assignments.js';
 import type { Caller } from './caller.js';
 import type { EmulatorContext } from './context.js';

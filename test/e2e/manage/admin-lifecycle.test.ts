@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
 import { advanceClock, type Session, session, wireDaysFrom } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node-pty';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { BIN } from '../../helpers/cli.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { screenText } from '../secret/pty.js';

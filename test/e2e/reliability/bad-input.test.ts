@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { BAD_INPUTS, type Fixture } from './bad-input-cases.js';
 import { expectCleanError } from './expect-error.js';
 import { snapshotFiles, snapshotService } from './snapshot.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { type Cred, uniqueName, type World } from './world.js';
 import { describeWriteFaults } from './write-suite.js';
 

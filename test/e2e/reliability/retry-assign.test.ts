@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { describeIdempotentFaults } from './idempotent-suite.js';
 import { uniqueName, type World } from './world.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import type { World } from './world.js';
 
 /**

@@ -1,6 +1,6 @@
-import { imsPaths } from '../../../src/api/paths.js';
-import type { AccessKeyRecord } from '../../../src/api/types.js';
 import { formatCredential } from '../../../src/core/credential.js';
+import { imsPaths } from '../../../src/wire/paths.js';
+import type { AccessKeyRecord } from '../../../src/wire/types.js';
 import { type CliResult, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
 import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { imsPaths } from '../../../src/api/paths.js';
-import type { AccessKeyRecord } from '../../../src/api/types.js';
 import { parseCredential } from '../../../src/core/credential.js';
 import { createEmulator } from '../../../src/emulator/index.js';
+import { imsPaths } from '../../../src/wire/paths.js';
+import type { AccessKeyRecord } from '../../../src/wire/types.js';
 import { type Sandbox, spawnCli } from '../../helpers/cli.js';
 
 /**

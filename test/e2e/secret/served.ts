@@ -1,5 +1,5 @@
-import { imsPaths } from '../../../src/api/paths.js';
 import { formatCredential } from '../../../src/core/credential.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { type CliResult, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
 

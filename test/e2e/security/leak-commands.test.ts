@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
 import { formatCredential } from '../../../src/core/credential.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { uniqueName, type World } from '../reliability/world.js';
 import { describeLeaks, type LeakCounts, type LeakScenario, type Prepared } from './leak-suite.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImsClient, type ImsClient } from '../../../src/api/client.js';
-import type { AccessKeyRecord } from '../../../src/api/types.js';
 import type { HelixError } from '../../../src/core/errors.js';
+import type { AccessKeyRecord } from '../../../src/wire/types.js';
 import type { FaultAction } from '../../helpers/http-fault-server.js';
 import {
   ACCESS_KEY,

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { ListEnvelope } from '../../../src/api/types.js';
+import type { ListEnvelope } from '../../../src/wire/types.js';
 import {
   type FaultAction,
   type FaultServer,

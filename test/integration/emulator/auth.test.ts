@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { algNone, decodeJwt, signWith, tamper } from '../../helpers/emulator-jwt.js';
 import { ACME, basic, GLOBEX } from '../../helpers/emulator-seed.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator-server.js';

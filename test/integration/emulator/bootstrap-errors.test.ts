@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
-import type { AccessKeyRecord } from '../../../src/api/types.js';
 import { createEmulator } from '../../../src/emulator/index.js';
+import { imsPaths } from '../../../src/wire/paths.js';
+import type { AccessKeyRecord } from '../../../src/wire/types.js';
 import { basic } from '../../helpers/emulator-seed.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator-server.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { ACME, basic } from '../../helpers/emulator-seed.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator-server.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
-import type { Notification } from '../../../src/api/types.js';
+import { imsPaths } from '../../../src/wire/paths.js';
+import type { Notification } from '../../../src/wire/types.js';
 import { basic } from '../../helpers/emulator-seed.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator-server.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
 import { openDatabase } from '../../../src/emulator/store/sqlite.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import {
   buildForChildProcess,
   removeBuild,

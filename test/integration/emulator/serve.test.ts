@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
 import { type ServeOptions, serve } from '../../../src/cli/commands/serve/serve.js';
 import { ServiceError, UsageError } from '../../../src/core/errors.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 
 const SEED = fileURLToPath(new URL('../../fixtures/seed-basic.json', import.meta.url));
 let dir = '';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { basic } from '../../helpers/emulator-seed.js';
 import { envelopeOf, type InProcess, inProcess } from './in-process.js';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
 import { hashSecret, verifySecret } from '../../../src/emulator/crypto/secret-hash.js';
 import { type Database, openDatabase } from '../../../src/emulator/store/sqlite.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import {
   buildForChildProcess,
   removeBuild,

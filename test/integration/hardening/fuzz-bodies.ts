@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EXPIRY_ENUM } from '../../../src/api/types.js';
+import { EXPIRY_ENUM } from '../../../src/wire/types.js';
 import { ACME, basic, GLOBEX } from '../../helpers/emulator-seed.js';
 import { type Body, type Route, ref } from './fuzz-types.js';
 

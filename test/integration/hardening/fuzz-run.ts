@@ -1,5 +1,5 @@
-import { imsPaths } from '../../../src/api/paths.js';
 import { createEmulator, type Emulator } from '../../../src/emulator/index.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { algNone, tamper } from '../../helpers/emulator-jwt.js';
 import { basic } from '../../helpers/emulator-seed.js';
 import type { TestCredential } from '../../helpers/emulator-server.js';

@@ -1,4 +1,4 @@
-import { imsPaths } from '../../../src/api/paths.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { decodeJwt } from '../../helpers/emulator-jwt.js';
 
 export interface Reply {

@@ -1,9 +1,9 @@
-import { imsPaths } from '../../../src/api/paths.js';
 import {
   createEmulator,
   type Emulator,
   type EmulatorOptions,
 } from '../../../src/emulator/index.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import type { TestCredential } from '../../helpers/emulator-server.js';
 import { fixtureSeed } from '../../helpers/emulator-server.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../src/api/paths.js';
 import { hasUnsafeCharacter } from '../../../src/core/quote.js';
+import { imsPaths } from '../../../src/wire/paths.js';
 import { basic } from '../../helpers/emulator-seed.js';
 import { envelopeOf, type InProcess, inProcess } from './in-process.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect, pages, records } from '../../../src/api/pagination.js';
-import type { ListEnvelope } from '../../../src/api/types.js';
 import { ServiceError } from '../../../src/core/errors.js';
+import type { ListEnvelope } from '../../../src/wire/types.js';
 
 /** A paged source over `all`, the way the IMS pages (0-based, past the end = empty). */
 function source(all: number[], size: number) {

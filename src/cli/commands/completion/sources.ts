@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { PassThrough, Writable } from 'node:stream';
-import type { AccessKeyRecord } from '../../../api/types.js';
 import { configDir, dataDir, dataFiles } from '../../../config/paths.js';
 import { listProfiles } from '../../../config/profiles.js';
 import type { Io } from '../../../output/io.js';
 import { createPrinter } from '../../../output/printer.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import { createContext } from '../../context.js';
 import type { GlobalOptions } from '../../global-options.js';
 import { allAccessibleKeys } from '../../keys/key-source.js';

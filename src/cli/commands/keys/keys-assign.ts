@@ -1,6 +1,6 @@
-import type { AccessKeyRecord } from '../../../api/types.js';
 import { RuleError } from '../../../core/errors.js';
 import { quoteForMessage } from '../../../core/quote.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import type { Connection } from '../../connect.js';
 import type { CommandContext } from '../../context.js';
 import { printAssignment, reportAssignDryRun } from '../../keys/assign-output.js';

@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../../api/types.js';
 import { formatDuration } from '../../../core/duration-format.js';
 import { ExitCode } from '../../../core/exit-codes.js';
 import { describeExpiry, isExpiringWithin } from '../../../core/expiry-state.js';
 import { withSpinner } from '../../../output/spinner.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import type { CommandContext } from '../../context.js';
 import { accessibleKeys } from '../../keys/key-source.js';
 import { printKeyList } from '../../keys/list-print.js';

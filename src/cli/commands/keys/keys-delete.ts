@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../../api/types.js';
 import type { Column } from '../../../output/columns.js';
 import { writeStderr } from '../../../output/io.js';
 import { isJsonMode } from '../../../output/mode.js';
 import type { Printer } from '../../../output/printer.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import type { CommandContext } from '../../context.js';
 import { type DeleteResult, deleteEach, deleteOutcome } from '../../keys/delete-run.js';
 import { deleteTargets, keyLabel } from '../../keys/delete-targets.js';

@@ -1,8 +1,8 @@
-import type { AccessKeyRecord } from '../../../api/types.js';
 import { describeExpiry } from '../../../core/expiry-state.js';
 import { quoteForMessage } from '../../../core/quote.js';
 import type { Column } from '../../../output/columns.js';
 import { isJsonMode } from '../../../output/mode.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import type { CommandContext } from '../../context.js';
 import { reportDryRun } from '../../keys/dry-run.js';
 import { planExpiry } from '../../keys/expire-plan.js';

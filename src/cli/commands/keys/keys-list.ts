@@ -1,5 +1,5 @@
-import type { AccessKeyRecord } from '../../../api/types.js';
 import { withSpinner } from '../../../output/spinner.js';
+import type { AccessKeyRecord } from '../../../wire/types.js';
 import type { CommandContext } from '../../context.js';
 import { planList } from '../../keys/list-plan.js';
 import { printKeyList } from '../../keys/list-print.js';

@@ -1,6 +1,6 @@
-import { EXPIRY_ENUM, type ExpiryEnum } from '../../../api/types.js';
 import { endOfUtcDay, parseWireTimestamp } from '../../../core/timestamp.js';
 import { USER_KEY_LIMIT } from '../../../core/user-key-limit.js';
+import { EXPIRY_ENUM, type ExpiryEnum } from '../../../wire/types.js';
 import { getUser, getUserByLogin } from '../../repos/users.js';
 import type { Database } from '../../store/sqlite.js';
 import { parseExpiryTime, type ResolvedExpiry } from '../expiry.js';

@@ -1,5 +1,5 @@
-import { imsPaths } from '../../../../src/api/paths.js';
 import { formatCredential, parseCredential } from '../../../../src/core/credential.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
 
 /** Test helpers for `keys rotate --all`: make keys over plain HTTP and check credentials. */
 

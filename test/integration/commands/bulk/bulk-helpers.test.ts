@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessKeyRecord } from '../../../../src/api/types.js';
 import { secretFileNames } from '../../../../src/cli/keys/bulk-file-names.js';
 import { runPool } from '../../../../src/cli/keys/bulk-pool.js';
 import { bulkExitCode } from '../../../../src/cli/keys/bulk-report.js';
 import type { BulkRow } from '../../../../src/cli/keys/bulk-types.js';
+import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 
 /** The pure parts of `rotate --all`: the pool, file names, the exit code. */
 

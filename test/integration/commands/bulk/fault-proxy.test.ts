@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
 import { FAULTS, type FaultProxy, startFaultProxy } from '../../../helpers/fault-proxy.js';
 import { ACME_ADMIN, ACME_SECRETS, loginStatus } from './bulk-fixture.js';

@@ -1,7 +1,7 @@
-import { imsPaths } from '../../../../src/api/paths.js';
-import type { AccessKeyRecord, CreatedAccessKey } from '../../../../src/api/types.js';
 import { run } from '../../../../src/cli/run.js';
 import { formatCredential } from '../../../../src/core/credential.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
+import type { AccessKeyRecord, CreatedAccessKey } from '../../../../src/wire/types.js';
 import { type CliResult, type RunCliOptions, runCli, sandbox } from '../../../helpers/cli.js';
 import { basic } from '../../../helpers/emulator-seed.js';
 import {

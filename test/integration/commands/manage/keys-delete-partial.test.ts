@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
 import { formatCredential } from '../../../../src/core/credential.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
 import { type CliResult, runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
 import { imsError } from '../../../helpers/http-fault-server.js';
 import {

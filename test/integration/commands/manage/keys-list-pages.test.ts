@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessKeyRecord } from '../../../../src/api/types.js';
 import { formatCredential } from '../../../../src/core/credential.js';
+import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import { runCli, sandbox } from '../../../helpers/cli.js';
 import { ACCESS_KEY, SECRET_KEY, startImsLoopback, TENANT_ID } from '../../api/ims-loopback.js';
 import { BULK_ADMIN, bulkSeed } from './bulk-seed.js';

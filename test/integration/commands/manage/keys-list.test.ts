@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessKeyRecord } from '../../../../src/api/types.js';
+import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import { basic } from '../../../helpers/emulator-seed.js';
 import { ESC } from '../../../helpers/fake-io.js';
 import { type Harness, json, startHarness } from './harness.js';

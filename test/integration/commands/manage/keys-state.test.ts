@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
 import { countRequests, type Harness, json, startHarness, typeWhen } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
 import { formatCredential } from '../../../../src/core/credential.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
 import { ADMIN, PLAIN, startWorld, TENANT, type World } from './world.js';
 
 let w: World;

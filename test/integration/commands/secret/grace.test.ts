@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
-import type { AccessKeyRecord } from '../../../../src/api/types.js';
 import { EXPIRY_ENUM } from '../../../../src/core/expiry-enum.js';
 import { endOfUtcDay, formatWireSeconds } from '../../../../src/core/timestamp.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
+import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import {
   ADMIN,
   AUDITOR,

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { imsPaths } from '../../../../src/api/paths.js';
-import type { AccessKeyRecord, KeyGroupRef, KeyRoleRef } from '../../../../src/api/types.js';
 import { formatCredential } from '../../../../src/core/credential.js';
+import { imsPaths } from '../../../../src/wire/paths.js';
+import type { AccessKeyRecord, KeyGroupRef, KeyRoleRef } from '../../../../src/wire/types.js';
 import {
   type CliResult,
   type RunCliOptions,
