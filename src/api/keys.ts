@@ -33,7 +33,7 @@ export interface KeyReadsApi {
   getKeyPermissions(key: string): Promise<PermissionsResponse>;
 }
 
-/** The access-key endpoints (sections 2.3 to 2.7 and 8 of the reference page). */
+/** The access-key endpoints (docs/ims-api.md §8). */
 export interface KeysApi extends KeyReadsApi, KeyWritesApi {}
 
 export function keysApi(call: Call): KeysApi {

@@ -3,7 +3,7 @@ import { classifyNetworkError } from './network-error.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
- * The retry rules of section 8 of the CLI contract, as ky retry options: GET, PUT, DELETE
+ * The retry rules of docs/cli-contract.md §8, as ky retry options: GET, PUT, DELETE
  * (and HEAD) are retried on 429, 502, 503, 504 and transient network failures, 3 tries in
  * all; POST and PATCH never, so nothing is created twice. Kept free of ky imports: the
  * object is plain data plus two functions.

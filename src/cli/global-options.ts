@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-/** Options every command accepts (section 2 of the contract), as commander parsed them. */
+/** Options every command accepts (docs/cli-contract.md §2), as commander parsed them. */
 export interface GlobalOptions {
   profile?: string;
   json: boolean;

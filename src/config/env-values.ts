@@ -25,7 +25,7 @@ export interface EnvValues {
   cache: boolean;
 }
 
-/** Reads and checks every variable of contract section 2. Empty means unset. */
+/** Reads and checks every variable of docs/cli-contract.md §2. Empty means unset. */
 export function readEnvValues(env: Env): EnvValues {
   const get = (name: string) => (env[name] === '' ? undefined : env[name]);
   const values: EnvValues = { cache: get('HELIXCTL_CACHE') === '1' };

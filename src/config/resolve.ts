@@ -26,7 +26,7 @@ export interface ResolveInput {
 
 /**
  * The effective settings, each with its source. Precedence: flags, then environment, then the
- * profile file, then defaults (contract section 2). A profile chosen by `--profile` or
+ * profile file, then defaults (docs/cli-contract.md §3). A profile chosen by `--profile` or
  * `HELIXCTL_PROFILE` wins; otherwise complete credentials in the environment
  * (`HELIX_CREDENTIAL`, or `HELIX_ACCESS_KEY` + `HELIX_SECRET_KEY`) select env mode and the
  * files are not consulted at all; otherwise config.json's `current_profile`. An access key and

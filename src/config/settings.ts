@@ -17,7 +17,7 @@ export interface Sourced<T> {
  */
 export type SettingsMode = 'local' | 'profile' | 'env' | 'none';
 
-/** The global options of contract section 2, as commander parsed them (raw strings). */
+/** The global options of docs/cli-contract.md §2, as commander parsed them (raw strings). */
 export interface GlobalFlags {
   profile?: string | undefined;
   url?: string | undefined;

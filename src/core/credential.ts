@@ -14,7 +14,7 @@ const COPY_FORMAT = 'key:<access key>::<secret key>,tenant id:<tenant id>';
 const TRIPLE_FORMAT = '<tenant id>::<access key>::<secret key>';
 
 /**
- * The portal's copy format (contract section 7): `key:<access key>::<secret key>,tenant id:<tenant id>`.
+ * The copy format (docs/cli-contract.md §7): `key:<access key>::<secret key>,tenant id:<tenant id>`.
  * Values are written as given: server values are not re-validated here.
  */
 export function formatCredential({ accessKey, secretKey, tenantId }: Credential): string {

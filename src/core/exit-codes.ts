@@ -1,5 +1,5 @@
 /**
- * The exit-code contract (section 8 of the CLI contract). Scripts depend on these numbers:
+ * The exit codes of docs/cli-contract.md §8. Scripts depend on these numbers:
  * never renumber, only add. Pinned by test/unit/core/exit-codes.test.ts.
  */
 export const ExitCode = {

@@ -1,5 +1,5 @@
 /**
- * The service's `expiry_enum` strings, exact (reference page section 4). `30 days` and
+ * The service's `expiry_enum` strings, exact (docs/ims-api.md §7). `30 days` and
  * `Custom value` and the never string are confirmed; `60 days` and `90 days` are inferred.
  * `src/wire/types.ts` re-exports these so the wire types and the domain agree.
  */

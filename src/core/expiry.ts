@@ -17,7 +17,7 @@ export type Expiry =
   | { kind: 'at'; at: Date; request: ExpiryRequest };
 
 /**
- * Reads `--expires` (contract section 5): `never` (any case); a duration (`30d`, `12h`, `2w`,
+ * Reads `--expires` (docs/cli-contract.md §5): `never` (any case); a duration (`30d`, `12h`, `2w`,
  * `P30D`…; exactly 30, 60 or 90 days written in days or weeks use the service's presets, which
  * end at 23:59:59 UTC of that day); a plain date `2027-01-31` (ends 23:59:59 UTC that day); or
  * a date-time `2027-01-31T12:00:00Z` / `+02:00`. **A date-time without a zone is UTC**, like

@@ -23,7 +23,7 @@ export function classifyKeyRef(ref: string): 'access_key' | 'user_id' | 'name' {
 }
 
 /**
- * Resolves a `<key>` argument against the tenant's keys (contract section 1): an access-key
+ * Resolves a `<key>` argument against the tenant's keys (docs/cli-contract.md §1): an access-key
  * match wins, then a numeric user id, then exact (case-sensitive) names.
  *
  * @throws NotFoundError when nothing matches (with a hint when only the case differs);

@@ -1,7 +1,7 @@
 import { UsageError } from './errors.js';
 import { quoteForMessage } from './quote.js';
 
-/** The `-o, --output` formats of contract section 2; `ndjson` applies to lists. */
+/** The `-o, --output` formats of docs/cli-contract.md §2; `ndjson` applies to lists. */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'tsv'] as const;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -2,7 +2,7 @@ import { isHelixError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitizeInline, sanitizeMessage } from './sanitize.js';
 
-/** The JSON error printed on stderr with `--json` (section 6 of the CLI contract). */
+/** The JSON error printed on stderr with `--json` (docs/cli-contract.md §6). */
 export interface ErrorEnvelope {
   error: {
     code: string;

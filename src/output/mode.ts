@@ -64,7 +64,7 @@ function forceColor(value: string | undefined): boolean | undefined {
 export interface InteractiveInput {
   /** `--no-input`. */
   noInput?: boolean | undefined;
-  /** The output mode is json/ndjson: the contract allows no prompt there. */
+  /** The output mode is json/ndjson: docs/cli-contract.md §9 allows no prompt there. */
   jsonMode?: boolean | undefined;
   env: Record<string, string | undefined>;
   stdinTTY: boolean | undefined;

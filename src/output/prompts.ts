@@ -70,7 +70,7 @@ export interface PrompterOptions {
 /**
  * Prompts through @inquirer/prompts (loaded on first use), rendered on stderr so stdout stays
  * data. The TTY check happens before inquirer loads: on closed stdin inquirer would reject with
- * ExitPromptError and Node 20 would exit 0 (dependencies.md §3).
+ * ExitPromptError and Node 20 would exit 0 (docs/cli-contract.md §9).
  */
 export function createPrompter(options: PrompterOptions): Prompter {
   const { io, interrupt } = options;

@@ -1,7 +1,7 @@
 /**
  * Wire types of the BMC Helix IMS API (`/ims/api/v1`). Field names are the service's own
- * (snake_case); see shared/reference/ims-access-keys-api.md. Fields marked "extension" are
- * the emulator's proposals (section 8 of that page) and may be absent on the real service.
+ * (snake_case); see docs/ims-api.md. Fields marked "extension" are
+ * the emulator's proposals (graded proposed there) and may be absent on the real service.
  * Shared by the client (src/api) and the emulator (src/emulator): keep it free of logic.
  */
 
@@ -27,7 +27,7 @@ export interface Rotation {
   old_rotation_key?: string;
 }
 
-/** The AccessKey read model (section 3 of the reference page). Never carries a secret. */
+/** The AccessKey read model (docs/ims-api.md §6). Never carries a secret. */
 export interface AccessKeyRecord {
   user_id: string;
   name: string;
@@ -227,7 +227,7 @@ export interface Notification {
 }
 
 /**
- * Query of the list endpoints, with the service's camelCase names (section 2.3). `page` is
+ * Query of the list endpoints, with the service's camelCase names (docs/ims-api.md §4). `page` is
  * 0-based; `size` defaults to 1000 on the service.
  */
 export interface ListQuery {
@@ -238,7 +238,7 @@ export interface ListQuery {
   sortOrder?: 'asc' | 'desc' | undefined;
   /** `API`, `TENANT` (and the extension `USER`) for keys; user types for `/users`. */
   userTypes?: string | undefined;
-  /** Extension (section 8.9): keys expiring within this many days. */
+  /** Extension (docs/ims-api.md §4): keys expiring within this many days. */
   expiringWithinDays?: number | undefined;
 }
 

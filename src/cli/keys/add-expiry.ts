@@ -23,7 +23,7 @@ export function recordExpiryText(record: Pick<AccessKeyRecord, 'expiry_time'>): 
   return at === undefined ? 'unknown' : utcText(at);
 }
 
-/** The warning `--expires never` earns (contract section 5). */
+/** The warning `--expires never` earns (docs/cli-contract.md §5). */
 export const NEVER_WARNING =
   'a key that never expires is not recommended: prefer an expiry and `helixctl keys rotate`';
 

@@ -21,7 +21,7 @@ export interface BulkSinks {
   stdout: boolean;
 }
 
-/** A failure as the JSON result reports it; `exit_code` is the contract's code for it. */
+/** A failure as the JSON result reports it; `exit_code` is its code in docs/cli-contract.md §8. */
 export interface BulkError {
   code: string;
   message: string;

@@ -15,7 +15,7 @@ export interface CopySource {
   name?: string | undefined;
   /** `clear`: a usable secret; `stored`: the service's one-way form, not a usable secret. */
   secretForm: 'clear' | 'stored';
-  /** The copy format (section 7). */
+  /** The copy format (docs/cli-contract.md §7). */
   credential: string;
   /** The secret itself when it is usable (masked under GitHub Actions with the credential). */
   clearSecret?: string | undefined;

@@ -4,7 +4,7 @@ import type { KeysListOptions, SortField } from '../commands/keys/options.js';
 import { compareKeys, type KeyComparator } from './list-sort.js';
 
 /**
- * Sorts the service does itself, with `orderBy` values the reference page confirms. The
+ * Sorts the service does itself, with `orderBy` values docs/ims-api.md §4 confirms. The
  * others (`expires`, `type`) are not confirmed there, so they are sorted here, after every
  * page has arrived.
  */

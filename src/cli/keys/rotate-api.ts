@@ -11,7 +11,7 @@ import { deliverSecret } from './new-credential.js';
 import { confirmRotation } from './rotate-guard.js';
 import { verificationFailed, verifyNewKey } from './rotate-verify.js';
 
-/** The service's default grace period for API keys, in days (reference section 4). */
+/** The service's default grace period for API keys, in days (docs/ims-api.md §7). */
 export const DEFAULT_API_GRACE_DAYS = 15;
 
 /** Days the previous access key of an API key keeps working after a rotation. */

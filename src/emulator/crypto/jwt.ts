@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type TokenUse = 'access' | 'refresh';
 
-/** Claims of the emulator's JWTs (reference section 8.10). */
+/** Claims of the emulator's JWTs (docs/ims-api.md §3.3). */
 export interface JwtClaims {
   /** The key's principal user id. */
   sub: string;

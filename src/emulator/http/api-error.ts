@@ -47,7 +47,7 @@ export function reasonOf(status: number): string {
 }
 
 /**
- * The IMS error body; `timestamp` is Z-suffixed with microseconds, as in D15. It never throws:
+ * The IMS error body (docs/ims-api.md §5); `timestamp` Z-suffixed, microseconds. It never throws:
  * an instant outside the Date range falls back to the real time.
  */
 export function errorBody(status: number, text: string, nowMs: number): ImsErrorBody {

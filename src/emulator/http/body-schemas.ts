@@ -24,7 +24,7 @@ const rotation: BodySchema = {
   fields: { never_rotate: { kind: 'boolean' }, rotation_period: days, grace_period: days },
 };
 
-/** Fields a key update may name but never change (8.4). */
+/** Fields a key update may name but never change (docs/ims-api.md §8.4). */
 export const IMMUTABLE_KEY_FIELDS: readonly string[] = [
   'type',
   'access_key',

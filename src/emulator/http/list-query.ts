@@ -8,8 +8,8 @@ export interface QueryReader {
 }
 
 /**
- * The type filter, read from `userTypes` and from `userType` (D4's table and its example
- * disagree), parameter names and values in any case, values comma-separated or repeated.
+ * The type filter, read from `userTypes` and from `userType` (docs/ims-api.md §4:
+ * both occur), parameter names and values in any case, values comma-separated or repeated.
  */
 export function parseTypes<T extends string>(
   query: QueryReader,

@@ -21,7 +21,7 @@ export function authRoutes(app: Hono, ctx: EmulatorContext): void {
   });
   app.post(imsPaths.refresh, async (c) => {
     const body = await readBody(c, BODY.refresh);
-    // C2 also sends the refresh token as a bearer header; the body wins when both are there.
+    // Some clients send the refresh token as a bearer header (docs/ims-api.md §3.2); the body wins.
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
     return c.json(refresh(ctx, body.token ?? bearer));
   });

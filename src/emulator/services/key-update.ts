@@ -29,7 +29,7 @@ function nextStatus(body: JsonObject, key: KeyRow): KeyRow['status'] {
 }
 
 /**
- * `PATCH /access_keys/{key}` (8.4): name, description (`null` clears), expiry, status.
+ * `PATCH /access_keys/{key}` (docs/ims-api.md §8.4): name, description (`null` clears), expiry, status.
  * `expiry_time` alone means `Custom value`. Moving the expiry re-arms the expiry notice.
  */
 export function patchKey(ctx: EmulatorContext, key: KeyRow, body: JsonObject): AccessKeyRecord {

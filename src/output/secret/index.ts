@@ -1,5 +1,5 @@
 /**
- * Secret sinks: where a newly generated credential goes (contract section 7). A command
+ * Secret sinks: where a newly generated credential goes (docs/cli-contract.md §7). A command
  * body plans once (`planSinks`), checks the file and command before changing anything
  * (`preflightSinks`), then hands the credential over right after the API returns it
  * (`deliverCredential` with `createSinkDeps`) and exits with the result's code.

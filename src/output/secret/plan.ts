@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { SinkPlan } from './types.js';
 
-/** pass(1)'s `PASSWORD_STORE_CLIP_TIME`; the contract's default for `--clear-after`. */
+/** pass(1)'s `PASSWORD_STORE_CLIP_TIME`; `--clear-after`'s default (docs/cli-contract.md §7). */
 export const DEFAULT_CLEAR_AFTER_MS = 45_000;
 
 /** `setTimeout`'s ceiling: a longer delay would fire at once, clearing the clipboard early. */
@@ -26,7 +26,7 @@ export interface PlanInput {
 }
 
 /**
- * Decides where a new secret goes (contract section 7). Rules:
+ * Decides where a new secret goes (docs/cli-contract.md §7). Rules:
  * - the clipboard is on by default only for an interactive terminal in human mode when no
  *   file or exec sink was chosen (an explicit sink says where the user wants the secret);
  *   `--copy` forces it, `--no-copy` disables it;

@@ -6,7 +6,7 @@ export interface NewCredential {
   readonly accessKey: string;
   readonly secretKey: string;
   readonly tenantId: string;
-  /** The copy format of the contract (section 7): `key:<access>::<secret>,tenant id:<tenant>`. */
+  /** The copy format (docs/cli-contract.md §7): `key:<access>::<secret>,tenant id:<tenant>`. */
   readonly credential: string;
 }
 

@@ -16,7 +16,7 @@ export interface KeyFilters {
   user?: string;
 }
 
-/** Where a newly generated secret goes (section 7 of the contract). */
+/** Where a newly generated secret goes (docs/cli-contract.md §7). */
 export interface SecretSinkFlags {
   /** undefined = the default (clipboard on an interactive terminal). */
   copy?: boolean;
