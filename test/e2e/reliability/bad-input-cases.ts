@@ -1,6 +1,6 @@
 /**
- * The bad-input battery's table: what a user or a script may get wrong, and what the
- * contract (section 8) says comes back. Every case is run by bad-input.test.ts through the
+ * The bad-input battery's table: what a user or a script may get wrong, and what
+ * docs/cli-contract.md §8 says comes back. Every case is run by bad-input.test.ts through the
  * built binary, plain and with `--json`.
  */
 

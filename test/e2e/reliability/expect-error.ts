@@ -15,7 +15,7 @@ export interface ErrorShape {
 }
 
 /**
- * The contract's failure shape (sections 6 and 8): the exit code, one `error:` line, at most
+ * The failure shape of docs/cli-contract.md §6 and §8: the exit code, one `error:` line, at most
  * one `hint:` line, the JSON envelope last with `--json`, no stack trace, no HTML or raw
  * body, nothing on stdout. Returns the error message (the line without `error: `).
  */

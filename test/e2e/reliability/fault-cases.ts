@@ -1,7 +1,7 @@
 import { FAULTS, type FaultOn } from '../../helpers/fault-proxy.js';
 
 /**
- * The faults of the issue, with what the contract (section 8) makes of them for an
+ * The faults of the issue, with what docs/cli-contract.md §8 makes of them for an
  * idempotent request (GET, PUT, DELETE): which are retried (3 tries in all), the exit code,
  * and what the one error line says.
  */
@@ -20,7 +20,7 @@ export interface FaultCase {
   forwards?: boolean;
 }
 
-/** Timeout given to runs that meet a stall (the contract's default would be 30 s). */
+/** Timeout given to runs that meet a stall (docs/cli-contract.md §2's default: 30 s). */
 export const STALL_TIMEOUT_S = 2;
 
 // ky's delay is 300 ms * 2^(n-1) with "equal jitter" (half fixed): at least 150, then 300.

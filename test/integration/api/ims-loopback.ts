@@ -9,8 +9,8 @@ import {
 } from '../../helpers/http-fault-server.js';
 
 /**
- * A small IMS on the fault server, speaking the wire format of design.md §3-4: login with
- * HS256 JWTs carrying `exp` and `token_use`, refresh, bearer checks with the §1 error
+ * A small IMS on the fault server, speaking the wire format of docs/design.md §3-4: login with
+ * HS256 JWTs carrying `exp` and `token_use`, refresh, bearer checks with the ims-api.md §5 error
  * envelope, and 0-based list envelopes. Time comes from `clock`, shared with the client.
  */
 
@@ -127,7 +127,7 @@ export async function startImsLoopback(): Promise<ImsLoopback> {
   };
 }
 
-/** The §1 list envelope for the requested 0-based page. */
+/** The docs/ims-api.md §4 list envelope for the requested 0-based page. */
 export function page<T>(records: T[], request: RecordedRequest): ListEnvelope<T> {
   const size = Number(request.query.get('size') ?? 1000);
   const index = Number(request.query.get('page') ?? 0);

@@ -32,7 +32,7 @@ async function help(path: string[]): Promise<{ exitCode: number; stdout: string;
 describe('--help', () => {
   const paths = commandPaths();
 
-  it('covers every command of the contract', () => {
+  it('covers every command of docs/cli-contract.md §1', () => {
     const names = paths.map((p) => p.join(' '));
     for (const expected of [
       'login',

@@ -29,7 +29,7 @@ describe('credential copy format', () => {
     expect(SK).toHaveLength(50);
   });
 
-  it('formats exactly as the contract says', () => {
+  it('formats exactly as docs/cli-contract.md §7 says', () => {
     expect(formatCredential({ accessKey: AK, secretKey: SK, tenantId: TENANT })).toBe(
       `key:${AK}::${SK},tenant id:${TENANT}`,
     );

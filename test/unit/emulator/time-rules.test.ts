@@ -19,7 +19,7 @@ function refused(fn: () => unknown): string {
 }
 
 describe('expiry choices', () => {
-  it('ends day presets at 23:59:59 UTC of now + N days (D1: 2020-10-23 + 30 days)', () => {
+  it('ends day presets at 23:59:59 UTC of now + N days (docs/ims-api.md §6)', () => {
     expect(iso(resolveExpiry('30 days', undefined, NOW).expiry_at)).toBe(
       '2020-11-22T23:59:59.000Z',
     );
