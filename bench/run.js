@@ -78,7 +78,7 @@ const info = {
   ...before,
   loadAverageAfter: machine().loadAverage,
   driver: emulator?.driver,
-  env: envInfo(workspace.env, options.cleanEnv),
+  env: envInfo(workspace),
 };
 process.stdout.write(`\n${header(info, options.tiny)}\n\n${formatTable(rows)}\n`);
 for (const row of rows.filter((r) => r.note)) process.stdout.write(`  ${row.name}: ${row.note}\n`);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInterleaved, stats } from '../lib/measure.js';
+import { loadAverage, runBlocks, stats } from '../lib/measure.js';
 
 const BIN = fileURLToPath(new URL('../../bin/helixctl.js', import.meta.url));
 const NODE = process.execPath;
@@ -42,7 +42,7 @@ export function countRequests(command) {
 }
 
 /** A curl command that lists the keys with a bearer token kept in a header file. */
-export function curlList(workspace, url, token) {
+export function curlList(workspace, url, token, env = workspace.env) {
   const headerFile = join(workspace.root, 'curl-auth-header');
   writeFileSync(headerFile, `authorization: Bearer ${token}\n`, { mode: 0o600 });
   return {
@@ -50,7 +50,7 @@ export function curlList(workspace, url, token) {
     label: 'curl, same list, cached token',
     cmd: 'curl',
     args: ['-sf', '-H', `@${headerFile}`, `${url}/ims/api/v1/access_keys?page=0`],
-    env: workspace.env,
+    env,
   };
 }
 
@@ -59,17 +59,33 @@ export function available(cmd, args = ['--version']) {
   return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 }
 
-/** Interleaved runs of `commands`; returns `{ [id]: { ms: stats, rssMb?: stats } }`. */
-export function measure(commands, plan, log) {
-  const samples = runInterleaved(commands, {
+/**
+ * Measures `sets` of commands in blocks (runBlocks) and sums each command up: `ms` (and
+ * `rssMb`) is the median and min-max across blocks of the command's median in each block,
+ * with `n` the number of runs and `blocks` the block medians; use `ratio` for ratios.
+ */
+export function measure(sets, plan, log) {
+  const samples = runBlocks(sets, {
     ...plan,
-    onRound: (n) => log(`  round ${n}/${plan.runs}`),
+    onBlock: (n) => log(`  block ${n}/${plan.blocks}, load average ${loadAverage().join(' ')}`),
   });
+  const sum = (blocks, key) => {
+    const medians = blocks.map((block) => stats(block.map((s) => s[key])).median);
+    return { ...stats(medians), n: blocks.flat().length, blocks: medians };
+  };
   return Object.fromEntries(
-    Object.entries(samples).map(([id, list]) => {
-      const out = { ms: stats(list.map((s) => s.ms)) };
-      if (list[0]?.rssMb !== undefined) out.rssMb = stats(list.map((s) => s.rssMb));
+    Object.entries(samples).map(([id, blocks]) => {
+      const out = { ms: sum(blocks, 'ms') };
+      if (blocks[0]?.[0]?.rssMb !== undefined) out.rssMb = sum(blocks, 'rssMb');
       return [id, out];
     }),
   );
+}
+
+/**
+ * The ratio of two commands' wall times, block by block (each block's median of `id` over
+ * that of `baseId`, measured minutes apart at most): median and min-max across blocks.
+ */
+export function ratio(m, id, baseId) {
+  return stats(m[id].ms.blocks.map((value, block) => value / m[baseId].ms.blocks[block]));
 }

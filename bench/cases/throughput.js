@@ -9,12 +9,12 @@ import { requireWrk, wrk } from '../lib/wrk.js';
 
 const BARE = fileURLToPath(new URL('../lib/bare-server.js', import.meta.url));
 const PATH = '/ims/api/v1/access_keys?size=100';
-
 /**
  * The emulator's authenticated `GET /access_keys?size=100` under wrk, 50 connections, against
- * a bare node:http server answering the same page. The uncached emulator (page cache off, a
- * second process on the same database file) is reported beside it: a benchmark of a cache
- * alone would say nothing about the queries behind it.
+ * a bare node:http server answering the same page (serialized per request). The uncached emulator (page cache off, a second process on the same database
+ * file) is reported beside it: a benchmark of a cache alone would say nothing about the
+ * queries behind it. Each round runs every target once, the order rotating; ratios are taken
+ * within a round, then their median and range across rounds.
  */
 export async function throughputCases({ workspace, emulator, dbPath, tenantId, plan, log }) {
   requireWrk();
@@ -33,7 +33,11 @@ export async function throughputCases({ workspace, emulator, dbPath, tenantId, p
       { id: 'uncached', url: `${uncached.url}${PATH}`, connections: 50 },
       { id: 'uncached-c10', url: `${uncached.url}${PATH}`, connections: 10 },
     ];
-    for (const t of targets) wrk(t.url, { connections: t.connections, seconds: 1, headers });
+    if (plan.warmupSeconds > 0) {
+      for (const t of targets) {
+        wrk(t.url, { connections: t.connections, seconds: plan.warmupSeconds, headers });
+      }
+    }
     const rps = Object.fromEntries(targets.map((t) => [t.id, []]));
     for (let round = 0; round < plan.rounds; round += 1) {
       for (let i = 0; i < targets.length; i += 1) {
@@ -44,39 +48,16 @@ export async function throughputCases({ workspace, emulator, dbPath, tenantId, p
       }
       log(`  wrk round ${round + 1}/${plan.rounds}`);
     }
-    const base = { name: 'bare node:http, c50', ...stats(rps.bare) };
-    const note = `wrk -t2, ${plan.seconds} s per run`;
+    const baseline = 'bare node:http, c50';
+    const ratio = (id) => stats(rps[id].map((value, round) => value / rps.bare[round]));
+    const note = `wrk -t2, ${plan.seconds} s per run, ${plan.rounds} round(s)`;
+    const row = (id, name, key) =>
+      throughputRow({ id, name, value: stats(rps[key]), ratio: ratio(key), baseline, note });
     return [
-      throughputRow({
-        id: 'http-bare',
-        name: 'bare node:http JSON server, 50 conn',
-        value: stats(rps.bare),
-        baseline: base,
-        note,
-      }),
-      throughputRow({
-        id: 'http-cached',
-        name: 'emulator GET access_keys?size=100, 50 conn',
-        value: stats(rps.cached),
-        baseline: base,
-        share: 0.5,
-        floor: 2000,
-        note,
-      }),
-      throughputRow({
-        id: 'http-uncached',
-        name: 'same, page cache off, 50 conn',
-        value: stats(rps.uncached),
-        baseline: base,
-        note,
-      }),
-      throughputRow({
-        id: 'http-uncached-c10',
-        name: 'same, page cache off, 10 conn',
-        value: stats(rps['uncached-c10']),
-        baseline: base,
-        note,
-      }),
+      row('http-bare', 'bare node:http JSON server, 50 conn', 'bare'),
+      row('http-cached', 'emulator GET access_keys?size=100, 50 conn', 'cached'),
+      row('http-uncached', 'same, page cache off, 50 conn', 'uncached'),
+      row('http-uncached-c10', 'same, page cache off, 10 conn', 'uncached-c10'),
     ];
   } finally {
     await Promise.all([bare.stop(), uncached.stop()]);

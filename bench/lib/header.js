@@ -1,22 +1,25 @@
-/** What a run measured with: the machine line above the table, and its environment. */
+/** What a run measured with: the lines above the tables, and its environments. */
+import { CLEAN_KEPT, nodeVariables } from './workspace.js';
 
-/** Which environment the commands ran with, and what in it changes Node's start-up. */
-export function envInfo(env, clean) {
+/** Which environments the commands ran with, and what in the inherited one changes Node. */
+export function envInfo(workspace) {
   return {
-    mode: clean ? 'clean' : 'inherited',
-    nodeExtraCaCerts: env.NODE_EXTRA_CA_CERTS !== undefined,
-    nodeOptions: env.NODE_OPTIONS ?? '',
+    clean: [...CLEAN_KEPT, 'HOME', 'HELIXCTL_CONFIG_DIR', 'HELIXCTL_DATA_DIR'],
+    inheritedNode: nodeVariables(workspace.envs.inherited),
+    otherGroups: workspace.envName,
   };
 }
 
 export function header(info, tiny) {
-  const env =
-    info.env.mode === 'clean'
-      ? 'clean environment (PATH, LANG)'
-      : `inherited environment${info.env.nodeExtraCaCerts ? ', NODE_EXTRA_CA_CERTS set' : ''}`;
+  const node = info.env.inheritedNode.length ? info.env.inheritedNode.join(', ') : 'none';
   return [
-    `helixctl bench${tiny ? ' (tiny: proves the harness, not the targets)' : ''}`,
-    `${info.cores} cores, ${info.cpu}, Node ${info.node}, SQLite via ${info.driver}, ${env}`,
+    `helixctl bench${tiny ? ' (tiny: proves the harness runs; no verdicts)' : ''}`,
+    `${info.cores} cores, ${info.cpu}, Node ${info.node}, SQLite via ${info.driver}`,
+    `clean env keeps ${info.env.clean.join(', ')} (bench folders); inherited env: the caller's` +
+      ` minus HELIX*, CI, GITHUB_*, NO_COLOR, FORCE_COLOR, XDG_*, NODE_COMPILE_CACHE;` +
+      ` Node variables in it: ${node}`,
+    `start-up ratios are to node -e 0 of the same env; large-list and rotate ran in the` +
+      ` ${info.env.otherGroups} env`,
     `load average ${info.loadAverage.join(' ')} before, ${info.loadAverageAfter.join(' ')} after`,
   ].join('\n');
 }

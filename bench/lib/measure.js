@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const TIME = '/usr/bin/time';
@@ -10,6 +10,11 @@ export class SkipError extends Error {}
 
 /** Whether peak RSS can be measured (GNU time is installed). */
 export const canMeasureRss = existsSync(TIME);
+
+/** The 1, 5 and 15-minute load averages, two decimals. */
+export function loadAverage() {
+  return loadavg().map((l) => Number(l.toFixed(2)));
+}
 
 /**
  * Runs one command to completion, stdout to /dev/null (as hyperfine does), and returns its
@@ -47,21 +52,33 @@ export function timeCommand(command, { rss = false } = {}) {
 }
 
 /**
- * Runs every command `warmup` times, then `runs` rounds of each once, interleaved (the order
- * rotating each round), so that a background load spike hits the cases of a group alike and
- * their ratios stay fair. Returns the samples by command id.
+ * Measures `sets` (lists of commands compared with one another: a ratio is only ever taken
+ * within a set) in short blocks. Every command runs `warmup` times first. Then, `blocks`
+ * times: each set in turn (the order of the sets rotating from block to block), `rounds`
+ * rounds in which every command of the set runs once (the order rotating each round). A load
+ * spike then hits the commands compared alike, and a block is short enough for the box to
+ * stay about the same during it. Returns the samples of each command, block by block:
+ * `{ [id]: [[sample, ...], ...] }`.
  */
-export function runInterleaved(commands, { runs, warmup, onRound }) {
-  for (const command of commands) {
+export function runBlocks(sets, { blocks, rounds, warmup, onBlock }) {
+  const all = sets.flat();
+  for (const command of all) {
     for (let i = 0; i < warmup; i += 1) timeCommand(command, command);
   }
-  const samples = Object.fromEntries(commands.map((c) => [c.id, []]));
-  for (let round = 0; round < runs; round += 1) {
-    for (let i = 0; i < commands.length; i += 1) {
-      const command = commands[(round + i) % commands.length];
-      samples[command.id].push(timeCommand(command, command));
+  const samples = Object.fromEntries(all.map((c) => [c.id, []]));
+  for (let block = 0; block < blocks; block += 1) {
+    for (const c of all) samples[c.id].push([]);
+    for (let s = 0; s < sets.length; s += 1) {
+      const set = sets[(block + s) % sets.length];
+      for (let round = 0; round < rounds; round += 1) {
+        const turn = block * rounds + round;
+        for (let i = 0; i < set.length; i += 1) {
+          const command = set[(turn + i) % set.length];
+          samples[command.id][block].push(timeCommand(command, command));
+        }
+      }
     }
-    onRound?.(round + 1);
+    onBlock?.(block + 1);
   }
   return samples;
 }

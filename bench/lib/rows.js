@@ -1,74 +1,72 @@
 /**
- * Result rows: what the table prints and results.json keeps. A row has a measured value
- * (median, min, max in `unit`), a ratio to its baseline where there is one, a target and
- * whether it passed (`null` for reference rows, which have no target).
+ * Result rows: what the table prints and results.json keeps. Values and ratios are
+ * `{ median, min, max, n }` across blocks (see measure.js); the target comes from targets.js,
+ * and `pass` is whether the medians meet it (`null` for reference rows). Tiny runs drop the
+ * verdicts (run.js): `pass` is then `undefined` and the result reads `measured`.
  */
+import { meetsTarget, TARGETS, targetText } from './targets.js';
 
-/** `value / baseline` at most `max` (start-up cases against `node -e 0`). */
-export function ratioRow({ id, name, unit = 'ms', value, baseline, max, note }) {
-  const ratio = value.median / baseline.median;
-  return row(
-    { id, name, unit, value, ratio, baseline: baseline.name, note },
-    `<= ${max}x`,
-    ratio <= max,
-  );
-}
-
-/** A reference point: measured and compared, never judged. */
-export function referenceRow({ id, name, unit = 'ms', value, baseline, note }) {
-  const ratio = baseline ? value.median / baseline.median : undefined;
-  return row(
-    { id, name, unit, value, ratio, baseline: baseline?.name ?? '-', note },
-    '(reference)',
-    null,
-  );
-}
-
-/** An absolute limit on the median (wall time, peak RSS). */
-export function limitRow({ id, name, unit, value, max, note }) {
-  return row(
-    { id, name, unit, value, baseline: '-', note },
-    `<= ${max} ${unit}`,
-    value.median <= max,
-  );
-}
-
-/** A ratio of two medians judged by itself (growth, speed-up): `{ ratio, min?, max? }`. */
-export function derivedRow({ id, name, ratio, baseline, atMost, atLeast, note }) {
-  const target = atMost !== undefined ? `<= ${atMost}x` : `>= ${atLeast}x`;
-  const pass = atMost !== undefined ? ratio <= atMost : ratio >= atLeast;
-  const value = { median: ratio, min: undefined, max: undefined };
-  return row({ id, name, unit: 'x', value, ratio, baseline, note }, target, pass);
-}
-
-/** Throughput: at least `share` of the baseline's and at least `floor` in absolute terms. */
-export function throughputRow({ id, name, value, baseline, share, floor, note }) {
-  const ratio = value.median / baseline.median;
-  const judged = share !== undefined;
-  const target = judged ? `>= ${share}x and >= ${floor} req/s` : '(reference)';
-  const pass = judged ? ratio >= share && value.median >= floor : null;
-  return row(
-    { id, name, unit: 'req/s', value, ratio, baseline: baseline.name, note },
-    target,
-    pass,
-  );
-}
-
-/** A case that could not be measured here (GNU time missing for peak RSS). */
-export function skippedRow(id, name) {
-  const value = { median: undefined, min: undefined, max: undefined };
-  return { ...row({ id, name, unit: '', value, baseline: '-' }, '-', null), skipped: true };
-}
-
-function row(fields, target, pass) {
-  const { value, ...rest } = fields;
+/** One measured value (wall time, peak RSS, req/s, or a ratio with unit `x`). */
+export function valueRow({ id, name, unit, value, ratio, baseline = '-', note }) {
   return {
-    ...rest,
+    id,
+    name,
+    unit,
     median: value.median,
     min: value.min,
     max: value.max,
     runs: value.n,
-    target,
-    pass,
+    ratio,
+    baseline,
+    target: targetText(id, unit),
+    pass: meetsTarget(id, { median: value.median, ratio: ratio?.median }),
+    note,
   };
+}
+
+/** A ratio of two medians judged by itself (growth, speed-up), taken block by block. */
+export function derivedRow({ id, name, ratio, baseline, note }) {
+  return valueRow({ id, name, unit: 'x', value: ratio, ratio, baseline, note });
+}
+
+/** Throughput in req/s, with its ratio to the constant-bytes server. */
+export function throughputRow({ id, name, value, ratio, baseline, note }) {
+  return valueRow({ id, name, unit: 'req/s', value, ratio, baseline, note });
+}
+
+/**
+ * A start-up case measured in both environments: `envs` is `{ clean, inherited }`, each
+ * `{ value, ratio }` (ratio to `node -e 0` of the same environment). Judged in the target's
+ * environment only.
+ */
+export function startUpRow({ id, name, envs, note }) {
+  const columns = Object.fromEntries(
+    Object.entries(envs).map(([env, { value, ratio }]) => [
+      env,
+      { median: value.median, min: value.min, max: value.max, runs: value.n, ratio },
+    ]),
+  );
+  const judged = columns[TARGETS[id]?.env ?? 'clean'];
+  return {
+    id,
+    name,
+    unit: 'ms',
+    envs: columns,
+    baseline: 'node -e 0, same env',
+    target: targetText(id, 'ms'),
+    pass: meetsTarget(id, { median: judged?.median, ratio: judged?.ratio?.median }),
+    note,
+  };
+}
+
+/** A case that could not be measured here (GNU time missing for peak RSS). */
+export function skippedRow(id, name) {
+  return { id, name, unit: '', baseline: '-', target: '-', pass: null, skipped: true };
+}
+
+/** Whether a row holds at least one measurement (every column of a start-up row). */
+export function measured(row) {
+  if (row.skipped) return true;
+  if (row.envs) return Object.values(row.envs).every((c) => c.runs > 0 && c.median >= 0);
+  return row.median !== undefined && !Number.isNaN(row.median);
 }
