@@ -15,7 +15,7 @@ export const TARGETS = {
   'list-large-rss': { median: { atMost: 200 } },
   'list-growth': { ratio: { atMost: 12 } },
   'rotate-speedup': { ratio: { atLeast: 3 } },
-  // Against the bare node:http server answering the same page (bench/lib/bare-server.js).
+  // Against the bare server sending the same constant bytes (bench/lib/bare-server.js).
   'http-cached': { ratio: { atLeast: 0.5 }, median: { atLeast: 2000 } },
 };
 
