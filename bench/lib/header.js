@@ -17,7 +17,7 @@ export function header(info, tiny) {
     `${info.cores} cores, ${info.cpu}, Node ${info.node}, SQLite via ${info.driver}`,
     `clean env keeps ${info.env.clean.join(', ')} (bench folders); inherited env: the caller's` +
       ` minus HELIX*, CI, GITHUB_*, NO_COLOR, FORCE_COLOR, XDG_*, NODE_COMPILE_CACHE;` +
-      ` Node variables in it: ${node}`,
+      ` Node/TLS variables in it: ${node}`,
     `start-up ratios are to node -e 0 of the same env; large-list and rotate ran in the` +
       ` ${info.env.otherGroups} env`,
     `load average ${info.loadAverage.join(' ')} before, ${info.loadAverageAfter.join(' ')} after`,
