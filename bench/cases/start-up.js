@@ -67,7 +67,7 @@ export async function startUpCases({ workspace, emulator, plan, log }) {
   for (const set of sets) {
     for (const cmd of set.filter((_, i) => cases[i].list)) checkListed(cmd, SMALL.keys);
   }
-  const requests = countRequests(sets[0][3]);
+  const requests = countRequests(sets[0].find((cmd) => cmd.id === 'list-100@clean'));
   log(
     `start-up group: ${cases.length} commands x ${ENVS.length} environments, ` +
       `${plan.blocks} block(s) of ${plan.rounds} round(s)`,
