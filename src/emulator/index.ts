@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { buildApp } from './app.js';
-import { createClock, type EmulatorClock } from './clock.js';
-import { PageCache } from './http/page-cache.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
+import { createClock, type EmulatorClock } from './services/clock.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
 import { Notifier } from './services/notifier.js';
+import { PageCache } from './services/page-cache.js';
 import { applySeed } from './services/seed/apply.js';
 import { parseSeed } from './services/seed/parse.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
@@ -14,9 +14,9 @@ import { ensurePrivateDbFile } from './store/db-file.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
 
-export type { EmulatorClock } from './clock.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export type { BootstrapResult, Credential } from './services/bootstrap.js';
+export type { EmulatorClock } from './services/clock.js';
 export { SeedError } from './services/seed/types.js';
 
 export interface EmulatorOptions {

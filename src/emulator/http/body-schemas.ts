@@ -1,5 +1,5 @@
+import { MAX_DESCRIPTION, MAX_NAME } from '../model/text-rules.js';
 import type { BodySchema, Rule } from './schema.js';
-import { MAX_DESCRIPTION, MAX_NAME } from './text-rules.js';
 
 /** Longest rotation or grace period, in days (ten years). */
 export const MAX_PERIOD_DAYS = 3650;

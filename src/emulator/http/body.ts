@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ApiError, badRequest } from './api-error.js';
+import { ApiError, badRequest } from '../model/api-error.js';
 import { requireJsonContentType } from './media-type.js';
 import { type BodySchema, type JsonObject, validateBody } from './schema.js';
 

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { ApiError, errorBody } from './api-error.js';
-import { shown } from './text-rules.js';
+import { ApiError, errorBody } from '../model/api-error.js';
+import { shown } from '../model/text-rules.js';
 
 type Log = (line: string) => void;
 

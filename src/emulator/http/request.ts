@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import { badRequest, notFound } from '../model/api-error.js';
+import { shown, textProblem } from '../model/text-rules.js';
 import { authenticate } from '../services/auth.js';
 import type { Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
-import { badRequest, notFound } from './api-error.js';
 import type { QueryReader } from './list-query.js';
-import { shown, textProblem } from './text-rules.js';
 
 /** The authenticated caller of a request (401 otherwise). */
 export function callerOf(ctx: EmulatorContext, c: Context): Caller {

@@ -1,5 +1,5 @@
-import { badRequest } from './api-error.js';
-import { charLength, MAX_NAME, shown, textProblem } from './text-rules.js';
+import { badRequest } from '../model/api-error.js';
+import { charLength, MAX_NAME, shown, textProblem } from '../model/text-rules.js';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
-import { ApiError } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
 import { callerOf, clientAddress } from '../http/request.js';
+import { ApiError } from '../model/api-error.js';
 import type { EmulatorContext } from '../services/context.js';
 import { login } from '../services/login.js';
 import { refresh } from '../services/tokens.js';

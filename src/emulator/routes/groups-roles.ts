@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
 import { newEntityId } from '../crypto/random.js';
-import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { optIdArray, optString, rejectUnknown, reqName } from '../http/fields.js';
-import { envelope, parsePaging, parseSort } from '../http/paging.js';
 import { callerOf, param, queryOf } from '../http/request.js';
-import { shown } from '../http/text-rules.js';
+import { badRequest, forbidden, notFound } from '../model/api-error.js';
+import { optIdArray, optString, rejectUnknown, reqName } from '../model/fields.js';
+import { shown } from '../model/text-rules.js';
 import { GROUP_SORT, getGroup, groupNameTaken, insertGroup, listGroups } from '../repos/groups.js';
+import { envelope, parsePaging, parseSort } from '../repos/paging.js';
 import { getRole, listRoles, missingRoleIds, ROLE_SORT } from '../repos/roles.js';
 import { entityIdTaken } from '../repos/users.js';
 import type { EmulatorContext } from '../services/context.js';

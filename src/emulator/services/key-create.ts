@@ -1,7 +1,7 @@
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
 import type { CreatedAccessKey, KeyType } from '../../wire/types.js';
-import { badRequest, forbidden } from '../http/api-error.js';
 import { INHERITS_OWNER } from '../http/body-schemas.js';
+import { badRequest, forbidden } from '../model/api-error.js';
 import {
   type JsonObject,
   optBoolean,
@@ -10,7 +10,7 @@ import {
   optString,
   rejectUnknown,
   reqName,
-} from '../http/fields.js';
+} from '../model/fields.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { countUserKeys } from '../repos/keys.js';
