@@ -1,3 +1,4 @@
+import { IMMUTABLE_KEY_FIELDS, INHERITS_OWNER } from '../model/key-fields.js';
 import { MAX_DESCRIPTION, MAX_NAME } from '../model/text-rules.js';
 import type { BodySchema, Rule } from './schema.js';
 
@@ -8,7 +9,6 @@ export const MAX_IDS = 100;
 /** Largest single move of the test clock: a thousand years, in seconds. */
 export const MAX_CLOCK_STEP_SECONDS = 1000 * 366 * 86_400;
 
-export const INHERITS_OWNER = "User access keys inherit their owner's groups and roles";
 const API_ONLY = 'rotation is allowed only for API keys';
 
 const name: Rule = { kind: 'name', max: MAX_NAME };
@@ -23,20 +23,6 @@ const expiry = {
 const rotation: BodySchema = {
   fields: { never_rotate: { kind: 'boolean' }, rotation_period: days, grace_period: days },
 };
-
-/** Fields a key update may name but never change (8.4). */
-export const IMMUTABLE_KEY_FIELDS: readonly string[] = [
-  'type',
-  'access_key',
-  'created_date',
-  'created_date_time',
-  'user_id',
-  'tenant_id',
-  'non_deletable',
-  'key_expired',
-  'last_access',
-  'owner_user_id',
-];
 
 /**
  * The body of every route that takes one. Structure, types, lengths and ranges are checked

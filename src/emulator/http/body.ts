@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { ApiError, badRequest } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
 import { requireJsonContentType } from './media-type.js';
-import { type BodySchema, type JsonObject, validateBody } from './schema.js';
+import { type BodySchema, validateBody } from './schema.js';
 
 /** Request bodies are small JSON objects: anything larger is a client bug or an attack. */
 export const MAX_BODY_BYTES = 64 * 1024;

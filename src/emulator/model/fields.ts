@@ -1,8 +1,8 @@
-import type { JsonObject } from '../http/schema.js';
 import { badRequest } from './api-error.js';
 import { charLength } from './text-rules.js';
 
-export type { JsonObject } from '../http/schema.js';
+/** A parsed JSON object body, read field by field. */
+export type JsonObject = Record<string, unknown>;
 
 /** Refuses fields outside `allowed`, so a misspelt field is an error rather than ignored. */
 export function rejectUnknown(body: JsonObject, allowed: readonly string[]): void {

@@ -3,7 +3,7 @@ import { imsPaths } from '../../wire/paths.js';
 import { newEntityId } from '../crypto/random.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { callerOf, param, queryOf } from '../http/request.js';
+import { param, queryOf } from '../http/request.js';
 import { badRequest, forbidden, notFound } from '../model/api-error.js';
 import { optIdArray, optString, rejectUnknown, reqName } from '../model/fields.js';
 import { shown } from '../model/text-rules.js';
@@ -12,6 +12,7 @@ import { envelope, parsePaging, parseSort } from '../repos/paging.js';
 import { getRole, listRoles, missingRoleIds, ROLE_SORT } from '../repos/roles.js';
 import { entityIdTaken } from '../repos/users.js';
 import type { EmulatorContext } from '../services/context.js';
+import { callerOf } from './caller-of.js';
 
 /** Groups (list, create, read) and roles (list, read), readable by any caller of the tenant. */
 export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { callerOf, param } from '../http/request.js';
+import { param } from '../http/request.js';
 import { forbidden } from '../model/api-error.js';
 import { effectivePermissions } from '../repos/assignments.js';
 import type { KeyRow } from '../repos/keys.js';
@@ -10,6 +10,7 @@ import { actingUserId, type Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
 import { keyForRead } from '../services/key-access.js';
 import { keyGroups, keyRoles, setKeyGroups, setKeyRoles } from '../services/key-assign.js';
+import { callerOf } from './caller-of.js';
 import { KEY_PATH } from './keys.js';
 
 /** A whole (unpaged) list in the IMS envelope. */

@@ -4,7 +4,7 @@ import { newEntityId } from '../crypto/random.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
 import { parseBoolean, parseTypes } from '../http/list-query.js';
-import { callerOf, param, queryOf } from '../http/request.js';
+import { param, queryOf } from '../http/request.js';
 import { badRequest, forbidden, notFound } from '../model/api-error.js';
 import { type JsonObject, optIdArray, optString, rejectUnknown, reqName } from '../model/fields.js';
 import { shown } from '../model/text-rules.js';
@@ -23,6 +23,7 @@ import {
 } from '../repos/users.js';
 import type { Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
+import { callerOf } from './caller-of.js';
 
 function createPerson(ctx: EmulatorContext, caller: Caller, body: JsonObject): UserRow {
   if (!caller.isAdmin) throw forbidden();

@@ -1,6 +1,5 @@
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
 import type { CreatedAccessKey, KeyType } from '../../wire/types.js';
-import { INHERITS_OWNER } from '../http/body-schemas.js';
 import { badRequest, forbidden } from '../model/api-error.js';
 import {
   type JsonObject,
@@ -11,6 +10,7 @@ import {
   rejectUnknown,
   reqName,
 } from '../model/fields.js';
+import { INHERITS_OWNER } from '../model/key-fields.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { countUserKeys } from '../repos/keys.js';
