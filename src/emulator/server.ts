@@ -1,8 +1,8 @@
 import { type Server, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Emulator } from './emulator.js';
 import { errorBody } from './http/error-body.js';
-import type { Emulator } from './index.js';
 
 export interface ServerOptions {
   host: string;
