@@ -20,6 +20,15 @@ const expiry = {
   expiry_time: { kind: 'token', max: 64, nullable: true },
 } satisfies Record<string, Rule>;
 
+/** The fields every key creation takes, in the order they are checked. */
+const newKey = {
+  name,
+  description,
+  type: { kind: 'token', max: 16 },
+  ...expiry,
+  non_deletable: { kind: 'boolean' },
+} satisfies Record<string, Rule>;
+
 const rotation: BodySchema = {
   fields: { never_rotate: { kind: 'boolean' }, rotation_period: days, grace_period: days },
 };
@@ -42,11 +51,7 @@ export const BODY = {
   refresh: { fields: { token: { kind: 'token', max: 8192 } }, unknown: 'ignore' },
   createTenantKey: {
     fields: {
-      name,
-      description,
-      type: { kind: 'token', max: 16 },
-      ...expiry,
-      non_deletable: { kind: 'boolean' },
+      ...newKey,
       rotation: { kind: 'object', schema: rotation },
       group_ids: ids,
       role_ids: ids,
@@ -54,13 +59,7 @@ export const BODY = {
     required: ['name'],
   },
   createUserKey: {
-    fields: {
-      name,
-      description,
-      type: { kind: 'token', max: 16 },
-      ...expiry,
-      non_deletable: { kind: 'boolean' },
-    },
+    fields: newKey,
     required: ['name'],
     refused: [
       { fields: ['group_ids', 'role_ids'], message: INHERITS_OWNER },
