@@ -1,4 +1,5 @@
 import { interruptOf } from '../core/interrupt.js';
+import { readCapped } from '../core/read-capped.js';
 import { classifyNetworkError, ResponseBodyError } from './network-error.js';
 
 /** One line of `--debug` trace: never headers, never bodies. */
@@ -70,6 +71,8 @@ export function attemptFetch(
   };
 }
 
+const bodyTooLarge = () => new ResponseBodyError(0, 'BODY_TOO_LARGE');
+
 async function buffer(response: Response): Promise<Response> {
   const init = {
     status: response.status,
@@ -79,7 +82,7 @@ async function buffer(response: Response): Promise<Response> {
   if (NULL_BODY.has(response.status) || response.body === null) return new Response(null, init);
   let bytes: Uint8Array;
   try {
-    bytes = await readCapped(response.body);
+    bytes = await readCapped(response.body, MAX_BODY_BYTES, bodyTooLarge);
   } catch (error) {
     if (interruptOf(error)) throw error;
     // An error status is mapped from the status alone; a lost body only matters on success.
@@ -88,23 +91,6 @@ async function buffer(response: Response): Promise<Response> {
     throw new ResponseBodyError(response.status, failureCode(error));
   }
   return new Response(bytes, init);
-}
-
-async function readCapped(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseBodyError(0, 'BODY_TOO_LARGE');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function failureCode(error: unknown): string {

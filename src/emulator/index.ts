@@ -1,12 +1,12 @@
-import type { Hono } from 'hono';
 import { buildApp } from './app.js';
-import { createClock, type EmulatorClock } from './clock.js';
-import { PageCache } from './http/page-cache.js';
+import type { Emulator } from './emulator.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
-import { type BootstrapResult, bootstrap } from './services/bootstrap.js';
+import { bootstrap } from './services/bootstrap.js';
+import { createClock } from './services/clock.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
 import { Notifier } from './services/notifier.js';
+import { PageCache } from './services/page-cache.js';
 import { applySeed } from './services/seed/apply.js';
 import { parseSeed } from './services/seed/parse.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './services/throttle.js';
@@ -14,9 +14,10 @@ import { ensurePrivateDbFile } from './store/db-file.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
 
-export type { EmulatorClock } from './clock.js';
+export type { Emulator } from './emulator.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export type { BootstrapResult, Credential } from './services/bootstrap.js';
+export type { EmulatorClock } from './services/clock.js';
 export { SeedError } from './services/seed/types.js';
 
 export interface EmulatorOptions {
@@ -40,27 +41,6 @@ export interface EmulatorOptions {
   tokenTtl?: Partial<TokenTtl> | undefined;
   /** Force the SQLite driver (tests). */
   driver?: 'node:sqlite' | 'better-sqlite3' | undefined;
-}
-
-export interface Emulator {
-  readonly app: Hono;
-  /**
-   * `app.fetch` as a Promise (ky needs one), for in-process use without a port; takes what
-   * the global `fetch` takes, so it can be handed to ky as its `fetch`.
-   */
-  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
-  /** Set when this start bootstrapped an empty database: the admin secret, once. */
-  readonly bootstrap?: BootstrapResult;
-  /** What the start did: bootstrap, seed, or open an existing database. */
-  readonly initialized: 'bootstrap' | 'seed' | 'existing';
-  /** Tenant ids, in creation order, of what the seed made (empty otherwise). */
-  readonly seededTenantIds: readonly string[];
-  readonly clock: EmulatorClock;
-  readonly driver: Database['driver'];
-  /** Expiry notices and refresh-token pruning; `serve` runs it on a timer. */
-  sweep(): void;
-  /** Checkpoints the WAL and closes the database. Idempotent. */
-  close(): void;
 }
 
 function initialize(db: Database, seed: unknown, now: number) {

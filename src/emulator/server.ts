@@ -1,8 +1,8 @@
 import { type Server, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { errorBody } from './http/api-error.js';
-import type { Emulator } from './index.js';
+import type { Emulator } from './emulator.js';
+import { errorBody } from './http/error-body.js';
 
 export interface ServerOptions {
   host: string;

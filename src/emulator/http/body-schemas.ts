@@ -1,5 +1,6 @@
+import { IMMUTABLE_KEY_FIELDS, INHERITS_OWNER } from '../model/key-fields.js';
+import { MAX_DESCRIPTION, MAX_NAME } from '../model/text-rules.js';
 import type { BodySchema, Rule } from './schema.js';
-import { MAX_DESCRIPTION, MAX_NAME } from './text-rules.js';
 
 /** Longest rotation or grace period, in days (ten years). */
 export const MAX_PERIOD_DAYS = 3650;
@@ -8,7 +9,6 @@ export const MAX_IDS = 100;
 /** Largest single move of the test clock: a thousand years, in seconds. */
 export const MAX_CLOCK_STEP_SECONDS = 1000 * 366 * 86_400;
 
-export const INHERITS_OWNER = "User access keys inherit their owner's groups and roles";
 const API_ONLY = 'rotation is allowed only for API keys';
 
 const name: Rule = { kind: 'name', max: MAX_NAME };
@@ -20,23 +20,18 @@ const expiry = {
   expiry_time: { kind: 'token', max: 64, nullable: true },
 } satisfies Record<string, Rule>;
 
+/** The fields every key creation takes, in the order they are checked. */
+const newKey = {
+  name,
+  description,
+  type: { kind: 'token', max: 16 },
+  ...expiry,
+  non_deletable: { kind: 'boolean' },
+} satisfies Record<string, Rule>;
+
 const rotation: BodySchema = {
   fields: { never_rotate: { kind: 'boolean' }, rotation_period: days, grace_period: days },
 };
-
-/** Fields a key update may name but never change (docs/ims-api.md §8.4). */
-export const IMMUTABLE_KEY_FIELDS: readonly string[] = [
-  'type',
-  'access_key',
-  'created_date',
-  'created_date_time',
-  'user_id',
-  'tenant_id',
-  'non_deletable',
-  'key_expired',
-  'last_access',
-  'owner_user_id',
-];
 
 /**
  * The body of every route that takes one. Structure, types, lengths and ranges are checked
@@ -56,11 +51,7 @@ export const BODY = {
   refresh: { fields: { token: { kind: 'token', max: 8192 } }, unknown: 'ignore' },
   createTenantKey: {
     fields: {
-      name,
-      description,
-      type: { kind: 'token', max: 16 },
-      ...expiry,
-      non_deletable: { kind: 'boolean' },
+      ...newKey,
       rotation: { kind: 'object', schema: rotation },
       group_ids: ids,
       role_ids: ids,
@@ -68,13 +59,7 @@ export const BODY = {
     required: ['name'],
   },
   createUserKey: {
-    fields: {
-      name,
-      description,
-      type: { kind: 'token', max: 16 },
-      ...expiry,
-      non_deletable: { kind: 'boolean' },
-    },
+    fields: newKey,
     required: ['name'],
     refused: [
       { fields: ['group_ids', 'role_ids'], message: INHERITS_OWNER },

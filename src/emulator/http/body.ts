@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
-import { ApiError, badRequest } from './api-error.js';
+import { readCapped } from '../../core/read-capped.js';
+import { ApiError, badRequest } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
 import { requireJsonContentType } from './media-type.js';
-import { type BodySchema, type JsonObject, validateBody } from './schema.js';
+import { type BodySchema, validateBody } from './schema.js';
 
 /** Request bodies are small JSON objects: anything larger is a client bug or an attack. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -23,7 +25,7 @@ export async function readBody(c: Context, schema: BodySchema): Promise<JsonObje
 }
 
 async function readJsonObject(c: Context): Promise<JsonObject> {
-  const bytes = await readCapped(c.req.raw);
+  const bytes = await readRequestBytes(c.req.raw);
   if (bytes.byteLength === 0) return {};
   requireJsonContentType(c.req.header('content-type'));
   let text: string;
@@ -48,24 +50,11 @@ async function readJsonObject(c: Context): Promise<JsonObject> {
   return value as JsonObject;
 }
 
-async function readCapped(request: Request): Promise<Uint8Array> {
+async function readRequestBytes(request: Request): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return readCapped(request.body, MAX_BODY_BYTES, tooLarge);
 }
 
 /** Nesting depth of a parsed JSON value, without recursion (a deep value must not blow the stack). */

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { ApiError, errorBody } from './api-error.js';
-import { shown } from './text-rules.js';
+import { ApiError } from '../model/api-error.js';
+import { shown } from '../model/text-rules.js';
+import { errorBody } from './error-body.js';
 
 type Log = (line: string) => void;
 

@@ -1,5 +1,5 @@
 import type { KeyType } from '../../wire/types.js';
-import { badRequest } from './api-error.js';
+import { badRequest } from '../model/api-error.js';
 
 /** Query parameters of a request: the first value of `name`, and all values by name. */
 export interface QueryReader {

@@ -1,5 +1,5 @@
-import { ApiError } from './api-error.js';
-import { shown } from './text-rules.js';
+import { ApiError } from '../model/api-error.js';
+import { shown } from '../model/text-rules.js';
 
 const JSON_TYPE = /^application\/(?:json|[a-z0-9!#$&^_.-]+\+json)$/;
 

@@ -1,15 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { authenticate } from '../services/auth.js';
-import type { Caller } from '../services/caller.js';
-import type { EmulatorContext } from '../services/context.js';
-import { badRequest, notFound } from './api-error.js';
+import { badRequest, notFound } from '../model/api-error.js';
+import { shown, textProblem } from '../model/text-rules.js';
 import type { QueryReader } from './list-query.js';
-import { shown, textProblem } from './text-rules.js';
 
-/** The authenticated caller of a request (401 otherwise). */
-export function callerOf(ctx: EmulatorContext, c: Context): Caller {
-  return authenticate(ctx, c.req.header('authorization'));
+/** The Authorization header as sent; the auth service judges the credential in it. */
+export function authorizationOf(c: Context): string | undefined {
+  return c.req.header('authorization');
 }
 
 /** The peer address over HTTP; requests handed to `fetch` in-process share one address. */

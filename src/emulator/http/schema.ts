@@ -1,7 +1,6 @@
-import { badRequest } from './api-error.js';
-import { charLength, MAX_NAME, shown, textProblem } from './text-rules.js';
-
-export type JsonObject = Record<string, unknown>;
+import { badRequest } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
+import { charLength, MAX_NAME, shown, textProblem } from '../model/text-rules.js';
 
 /** What one field of a body may hold. Every string rule also refuses control characters. */
 export type Rule =

@@ -1,6 +1,6 @@
 import type { Group } from '../../wire/types.js';
-import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database } from '../store/sqlite.js';
+import { orderClause, type Paging, type Sort } from './paging.js';
 
 interface GroupRow {
   group_id: string;

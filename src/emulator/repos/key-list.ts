@@ -1,7 +1,7 @@
 import type { KeyStatus, KeyType } from '../../wire/types.js';
-import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
 import { type KeyRecordRow, RECORD_COLUMNS, recordRowOf } from './key-record.js';
+import { orderClause, type Paging, type Sort } from './paging.js';
 
 const SELECT = `SELECT ${RECORD_COLUMNS.join(', ')} FROM access_keys`;
 

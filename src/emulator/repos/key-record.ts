@@ -1,7 +1,7 @@
 import { formatWireSeconds, formatWireTimestamp } from '../../core/timestamp.js';
 import type { AccessKeyRecord, Rotation } from '../../wire/types.js';
 import type { SqlValue } from '../store/sqlite.js';
-import { isExpired, type KeyRow } from './keys.js';
+import { isExpired, type KeyRow, ROTATION_COLUMNS } from './keys.js';
 
 const wire = (ms: number) => formatWireTimestamp(new Date(ms));
 
@@ -19,12 +19,7 @@ export const RECORD_COLUMNS = [
   'description',
   'last_access_at',
   'owner_user_id',
-  'never_rotate',
-  'rotation_period',
-  'grace_period',
-  'last_rotation_at',
-  'next_rotation_at',
-  'old_access_key',
+  ...ROTATION_COLUMNS,
   'old_valid_until',
 ] as const satisfies ReadonlyArray<keyof KeyRow>;
 

@@ -28,6 +28,16 @@ export interface KeyRow {
   old_valid_until: number | null;
 }
 
+/** The rotation schedule and the replaced key's grace, in table order. */
+export const ROTATION_COLUMNS = [
+  'never_rotate',
+  'rotation_period',
+  'grace_period',
+  'last_rotation_at',
+  'next_rotation_at',
+  'old_access_key',
+] as const satisfies ReadonlyArray<keyof KeyRow>;
+
 const COLUMNS: readonly (keyof KeyRow)[] = [
   'user_id',
   'tenant_id',
@@ -44,12 +54,7 @@ const COLUMNS: readonly (keyof KeyRow)[] = [
   'last_access_at',
   'secret_hash',
   'owner_user_id',
-  'never_rotate',
-  'rotation_period',
-  'grace_period',
-  'last_rotation_at',
-  'next_rotation_at',
-  'old_access_key',
+  ...ROTATION_COLUMNS,
   'old_secret_hash',
   'old_valid_until',
 ];

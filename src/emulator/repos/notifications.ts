@@ -1,7 +1,7 @@
 import { formatWireTimestamp } from '../../core/timestamp.js';
 import type { Notification, NotificationType } from '../../wire/types.js';
-import type { Paging } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
+import type { Paging } from './paging.js';
 
 export interface NewNotification {
   tenantId: string;

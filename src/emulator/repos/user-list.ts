@@ -1,5 +1,5 @@
-import { orderClause, type Paging, type Sort } from '../http/paging.js';
 import type { Database, SqlValue } from '../store/sqlite.js';
+import { orderClause, type Paging, type Sort } from './paging.js';
 import type { UserRow } from './users.js';
 
 export const USER_SORT: Readonly<Record<string, string>> = {

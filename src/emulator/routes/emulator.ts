@@ -2,14 +2,15 @@ import type { Hono } from 'hono';
 import { parseWireTimestamp } from '../../core/timestamp.js';
 import { imsPaths } from '../../wire/paths.js';
 import type { NotificationType } from '../../wire/types.js';
-import { ApiError, badRequest } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { envelope, parsePaging } from '../http/paging.js';
-import { callerOf, queryOf } from '../http/request.js';
-import type { JsonObject } from '../http/schema.js';
+import { queryOf } from '../http/request.js';
+import { ApiError, badRequest } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
 import { listNotifications } from '../repos/notifications.js';
+import { envelope, parsePaging } from '../repos/paging.js';
 import type { EmulatorContext } from '../services/context.js';
+import { callerOf } from './caller-of.js';
 
 const TYPES: readonly string[] = ['ACCESS_KEY_EXPIRING', 'ACCESS_KEY_ASSIGNMENT_CHANGED'];
 

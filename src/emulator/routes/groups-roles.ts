@@ -1,32 +1,50 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
 import { newEntityId } from '../crypto/random.js';
-import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { optIdArray, optString, rejectUnknown, reqName } from '../http/fields.js';
-import { envelope, parsePaging, parseSort } from '../http/paging.js';
-import { callerOf, param, queryOf } from '../http/request.js';
-import { shown } from '../http/text-rules.js';
+import { param, queryOf } from '../http/request.js';
+import { badRequest, forbidden, notFound } from '../model/api-error.js';
+import { optIdArray, optString, rejectUnknown, reqName } from '../model/fields.js';
+import { shown } from '../model/text-rules.js';
 import { GROUP_SORT, getGroup, groupNameTaken, insertGroup, listGroups } from '../repos/groups.js';
+import { envelope, type Paging, parsePaging, parseSort, type Sort } from '../repos/paging.js';
 import { getRole, listRoles, missingRoleIds, ROLE_SORT } from '../repos/roles.js';
 import { entityIdTaken } from '../repos/users.js';
 import type { EmulatorContext } from '../services/context.js';
+import type { Database } from '../store/sqlite.js';
+import { callerOf } from './caller-of.js';
 
-/** Groups (list, create, read) and roles (list, read), readable by any caller of the tenant. */
-export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
-  app.get(imsPaths.groups, (c) => {
+type TenantList<T> = (
+  db: Database,
+  tenantId: string,
+  paging: Paging,
+  sort: Sort,
+) => { records: T[]; total: number };
+
+/** `GET` of the caller's tenant's groups or roles: paged, sorted by `columns`, by name first. */
+function listRoute<T>(
+  ctx: EmulatorContext,
+  list: TenantList<T>,
+  columns: Readonly<Record<string, string>>,
+) {
+  return (c: Context) => {
     const caller = callerOf(ctx, c);
     const query = queryOf(c);
     const paging = parsePaging(query.one);
-    const { records, total } = listGroups(
+    const { records, total } = list(
       ctx.db,
       caller.tenantId,
       paging,
-      parseSort(query.one, GROUP_SORT, 'name'),
+      parseSort(query.one, columns, 'name'),
     );
     return c.json(envelope(records, total, paging));
-  });
+  };
+}
+
+/** Groups (list, create, read) and roles (list, read), readable by any caller of the tenant. */
+export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
+  app.get(imsPaths.groups, listRoute(ctx, listGroups, GROUP_SORT));
   app.post(imsPaths.groups, async (c) => {
     const caller = callerOf(ctx, c);
     const body = await readBody(c, BODY.createGroup);
@@ -58,18 +76,7 @@ export function groupRoleRoutes(app: Hono, ctx: EmulatorContext): void {
     if (!group) throw notFound(`Group ${shown(param(c, 'groupId'))} not found`);
     return c.json(group);
   });
-  app.get(imsPaths.roles, (c) => {
-    const caller = callerOf(ctx, c);
-    const query = queryOf(c);
-    const paging = parsePaging(query.one);
-    const { records, total } = listRoles(
-      ctx.db,
-      caller.tenantId,
-      paging,
-      parseSort(query.one, ROLE_SORT, 'name'),
-    );
-    return c.json(envelope(records, total, paging));
-  });
+  app.get(imsPaths.roles, listRoute(ctx, listRoles, ROLE_SORT));
   app.get(`${imsPaths.roles}/:roleId`, (c) => {
     const caller = callerOf(ctx, c);
     const role = getRole(ctx.db, caller.tenantId, param(c, 'roleId'));

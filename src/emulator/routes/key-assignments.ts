@@ -1,15 +1,16 @@
 import type { Hono } from 'hono';
-import { forbidden } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { envelope } from '../http/paging.js';
-import { callerOf, param } from '../http/request.js';
+import { param } from '../http/request.js';
+import { forbidden } from '../model/api-error.js';
 import { effectivePermissions } from '../repos/assignments.js';
 import type { KeyRow } from '../repos/keys.js';
+import { envelope } from '../repos/paging.js';
 import { actingUserId, type Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
 import { keyForRead } from '../services/key-access.js';
 import { keyGroups, keyRoles, setKeyGroups, setKeyRoles } from '../services/key-assign.js';
+import { callerOf } from './caller-of.js';
 import { KEY_PATH } from './keys.js';
 
 /** A whole (unpaged) list in the IMS envelope. */

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { callerOf, param } from '../http/request.js';
+import { param } from '../http/request.js';
 import type { EmulatorContext } from '../services/context.js';
 import { keyForRead, keyForWrite } from '../services/key-access.js';
 import {
@@ -10,6 +10,7 @@ import {
   storedSecret,
   updateRotation,
 } from '../services/key-secret.js';
+import { callerOf } from './caller-of.js';
 import { KEY_PATH } from './keys.js';
 
 /** Secret regeneration, the stored secret form, and API-key rotation. */

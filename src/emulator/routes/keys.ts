@@ -1,15 +1,16 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
-import { forbidden } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { keyPageJson } from '../http/key-page.js';
-import { callerOf, param, queryOf } from '../http/request.js';
+import { param, queryOf } from '../http/request.js';
+import { forbidden } from '../model/api-error.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import type { EmulatorContext } from '../services/context.js';
 import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createTenantKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
+import { callerOf } from './caller-of.js';
+import { keyPageJson } from './key-page.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 export const KEY_PATH = `${imsPaths.keys}/:key`;

@@ -1,11 +1,10 @@
 import type { Context, Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
-import { forbidden, notFound } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { keyPageJson } from '../http/key-page.js';
-import { callerOf, param, queryOf } from '../http/request.js';
-import { shown } from '../http/text-rules.js';
+import { param, queryOf } from '../http/request.js';
+import { forbidden, notFound } from '../model/api-error.js';
+import { shown } from '../model/text-rules.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { getUser, type UserRow } from '../repos/users.js';
 import type { Caller } from '../services/caller.js';
@@ -13,6 +12,8 @@ import type { EmulatorContext } from '../services/context.js';
 import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createUserKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
+import { callerOf } from './caller-of.js';
+import { keyPageJson } from './key-page.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const USER_KEYS = `${imsPaths.users}/:userId/access_keys`;

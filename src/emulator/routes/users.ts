@@ -1,16 +1,16 @@
 import type { Hono } from 'hono';
 import { imsPaths } from '../../wire/paths.js';
 import { newEntityId } from '../crypto/random.js';
-import { badRequest, forbidden, notFound } from '../http/api-error.js';
 import { readBody } from '../http/body.js';
 import { BODY } from '../http/body-schemas.js';
-import { type JsonObject, optIdArray, optString, rejectUnknown, reqName } from '../http/fields.js';
 import { parseBoolean, parseTypes } from '../http/list-query.js';
-import { envelope, parsePaging, parseSort } from '../http/paging.js';
-import { callerOf, param, queryOf } from '../http/request.js';
-import { shown } from '../http/text-rules.js';
+import { param, queryOf } from '../http/request.js';
+import { badRequest, forbidden, notFound } from '../model/api-error.js';
+import { type JsonObject, optIdArray, optString, rejectUnknown, reqName } from '../model/fields.js';
+import { shown } from '../model/text-rules.js';
 import { addGroups, addRoles } from '../repos/assignments.js';
 import { missingGroupIds } from '../repos/groups.js';
+import { envelope, parsePaging, parseSort } from '../repos/paging.js';
 import { missingRoleIds } from '../repos/roles.js';
 import { listUsers, USER_SORT } from '../repos/user-list.js';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../repos/users.js';
 import type { Caller } from '../services/caller.js';
 import type { EmulatorContext } from '../services/context.js';
+import { callerOf } from './caller-of.js';
 
 function createPerson(ctx: EmulatorContext, caller: Caller, body: JsonObject): UserRow {
   if (!caller.isAdmin) throw forbidden();

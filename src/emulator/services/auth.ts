@@ -1,5 +1,5 @@
 import { verifyJwt } from '../crypto/jwt.js';
-import { unauthorized } from '../http/api-error.js';
+import { unauthorized } from '../model/api-error.js';
 import { permissionSet } from '../repos/assignments.js';
 import { getKeyByUserId } from '../repos/keys.js';
 import { actingUserId, type Caller, makeCaller } from './caller.js';

@@ -1,8 +1,8 @@
-import type { EmulatorClock } from '../clock.js';
-import type { PageCache } from '../http/page-cache.js';
 import type { TenantCache } from '../repos/tenants.js';
 import type { Database } from '../store/sqlite.js';
+import type { EmulatorClock } from './clock.js';
 import type { Notifier } from './notifier.js';
+import type { PageCache } from './page-cache.js';
 import type { LoginThrottle } from './throttle.js';
 
 /** Token lifetimes, in seconds. */

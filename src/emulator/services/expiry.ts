@@ -1,6 +1,6 @@
 import { endOfUtcDay, parseWireTimestamp } from '../../core/timestamp.js';
 import { EXPIRY_ENUM, type ExpiryEnum } from '../../wire/types.js';
-import { badRequest } from '../http/api-error.js';
+import { badRequest } from '../model/api-error.js';
 
 const DAY_MS = 86_400_000;
 const PRESET_DAYS: Readonly<Record<string, number>> = {

@@ -1,4 +1,4 @@
-import { forbidden, keyNotFound } from '../http/api-error.js';
+import { forbidden, keyNotFound } from '../model/api-error.js';
 import { findKey, type KeyRow } from '../repos/keys.js';
 import { type Caller, canChangeKey, canSeeKey } from './caller.js';
 import type { EmulatorContext } from './context.js';

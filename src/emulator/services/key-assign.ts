@@ -1,7 +1,7 @@
 import type { GroupIdsBody, KeyGroupRef, KeyRoleRef, RoleIdsBody } from '../../wire/types.js';
-import { badRequest, keyNotFound } from '../http/api-error.js';
-import { INHERITS_OWNER } from '../http/body-schemas.js';
-import { type JsonObject, optIdArray, rejectUnknown } from '../http/fields.js';
+import { badRequest, keyNotFound } from '../model/api-error.js';
+import { type JsonObject, optIdArray, rejectUnknown } from '../model/fields.js';
+import { INHERITS_OWNER } from '../model/key-fields.js';
 import { groupsOf, replaceGroups, replaceRoles, rolesOf } from '../repos/assignments.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { getKeyByUserId, type KeyRow } from '../repos/keys.js';

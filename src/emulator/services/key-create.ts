@@ -1,7 +1,6 @@
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
 import type { CreatedAccessKey, KeyType } from '../../wire/types.js';
-import { badRequest, forbidden } from '../http/api-error.js';
-import { INHERITS_OWNER } from '../http/body-schemas.js';
+import { badRequest, forbidden } from '../model/api-error.js';
 import {
   type JsonObject,
   optBoolean,
@@ -10,7 +9,8 @@ import {
   optString,
   rejectUnknown,
   reqName,
-} from '../http/fields.js';
+} from '../model/fields.js';
+import { INHERITS_OWNER } from '../model/key-fields.js';
 import { missingGroupIds } from '../repos/groups.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { countUserKeys } from '../repos/keys.js';
@@ -22,7 +22,11 @@ import { resolveExpiry } from './expiry.js';
 import { insertNewKey, type KeySpec } from './key-factory.js';
 import { resolveRotation } from './rotation.js';
 
-const TENANT_FIELDS = [
+/**
+ * The fields a creation may name. A user key names the same ones, then refuses those that
+ * are not its own (groups, roles, rotation) with a reason rather than as unknown.
+ */
+const CREATE_FIELDS = [
   'name',
   'description',
   'type',
@@ -55,7 +59,7 @@ export function createTenantKey(
   body: JsonObject,
 ): CreatedAccessKey {
   if (!caller.isAdmin) throw forbidden();
-  rejectUnknown(body, TENANT_FIELDS);
+  rejectUnknown(body, CREATE_FIELDS);
   const now = ctx.clock.now();
   const type = body.type ?? 'TENANT';
   if (type === 'USER')
@@ -92,17 +96,7 @@ export function createUserKey(
   owner: UserRow,
   body: JsonObject,
 ): CreatedAccessKey {
-  rejectUnknown(body, [
-    'name',
-    'description',
-    'type',
-    'expiry_enum',
-    'expiry_time',
-    'non_deletable',
-    'group_ids',
-    'role_ids',
-    'rotation',
-  ]);
+  rejectUnknown(body, CREATE_FIELDS);
   if (body.group_ids !== undefined || body.role_ids !== undefined) throw badRequest(INHERITS_OWNER);
   if (body.rotation !== undefined) throw badRequest('rotation is allowed only for API keys');
   if (body.type !== undefined && body.type !== 'USER')

@@ -6,8 +6,8 @@ import type {
 } from '../../wire/types.js';
 import { newSecretKey } from '../crypto/random.js';
 import { hashSecret } from '../crypto/secret-hash.js';
-import { badRequest } from '../http/api-error.js';
-import type { JsonObject } from '../http/fields.js';
+import { badRequest } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import type { KeyRow } from '../repos/keys.js';
 import { revokeRefreshTokens } from '../repos/tokens.js';

@@ -1,7 +1,7 @@
 import type { AccessKeyRecord } from '../../wire/types.js';
-import { badRequest, keyNotFound } from '../http/api-error.js';
-import { IMMUTABLE_KEY_FIELDS } from '../http/body-schemas.js';
-import { type JsonObject, optString, rejectUnknown } from '../http/fields.js';
+import { badRequest, keyNotFound } from '../model/api-error.js';
+import { type JsonObject, optString, rejectUnknown } from '../model/fields.js';
+import { IMMUTABLE_KEY_FIELDS } from '../model/key-fields.js';
 import { toKeyRecord } from '../repos/key-record.js';
 import { deleteKey, getKeyByUserId, type KeyRow, saveKey } from '../repos/keys.js';
 import { syncPrincipal } from '../repos/users.js';

@@ -1,7 +1,7 @@
 import type { LoginResponse } from '../../wire/types.js';
 import { verifySecret } from '../crypto/secret-hash.js';
-import { ApiError, badRequest, notFound, unauthorized } from '../http/api-error.js';
-import type { JsonObject } from '../http/fields.js';
+import { ApiError, badRequest, notFound, unauthorized } from '../model/api-error.js';
+import type { JsonObject } from '../model/fields.js';
 import { inGrace } from '../repos/key-record.js';
 import {
   getKeyByAccessKey,

@@ -1,8 +1,8 @@
 import { formatWireSeconds } from '../../core/timestamp.js';
-import type { EmulatorClock } from '../clock.js';
 import type { KeyRow } from '../repos/keys.js';
 import { administratorIds, insertNotification } from '../repos/notifications.js';
 import type { Database } from '../store/sqlite.js';
+import type { EmulatorClock } from './clock.js';
 
 const NOTICE_WINDOW_MS = 2 * 86_400_000;
 const SWEEP_EVERY_MS = 1000;

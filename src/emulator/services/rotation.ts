@@ -1,5 +1,5 @@
-import { badRequest } from '../http/api-error.js';
-import { type JsonObject, optBoolean, optInteger, rejectUnknown } from '../http/fields.js';
+import { badRequest } from '../model/api-error.js';
+import { type JsonObject, optBoolean, optInteger, rejectUnknown } from '../model/fields.js';
 
 export const DEFAULT_ROTATION_PERIOD = 30;
 export const DEFAULT_GRACE_PERIOD = 15;

@@ -1,5 +1,5 @@
 import { type JwtClaims, newJti, signJwt, type TokenUse, verifyJwt } from '../crypto/jwt.js';
-import { badRequest, unauthorized } from '../http/api-error.js';
+import { badRequest, unauthorized } from '../model/api-error.js';
 import { getKeyByUserId, type KeyRow } from '../repos/keys.js';
 import { refreshTokenLive } from '../repos/tokens.js';
 import type { EmulatorContext } from './context.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/emulator/http/api-error.js';
 import { BODY } from '../../../src/emulator/http/body-schemas.js';
 import { requireJsonContentType } from '../../../src/emulator/http/media-type.js';
 import { type BodySchema, validateBody } from '../../../src/emulator/http/schema.js';
-import { charLength, shown, textProblem } from '../../../src/emulator/http/text-rules.js';
+import { ApiError } from '../../../src/emulator/model/api-error.js';
+import { charLength, shown, textProblem } from '../../../src/emulator/model/text-rules.js';
 
 /** The status and text validateBody refuses with, or 'ok'. */
 function verdict(body: Record<string, unknown>, schema: BodySchema): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from '../../../src/emulator/http/page-cache.js';
+import { PageCache } from '../../../src/emulator/services/page-cache.js';
 
 const entry = (body: string) => ({ version: '1.0', builtAt: 100, validUntil: 200, body });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../../src/emulator/clock.js';
-import { ApiError } from '../../../src/emulator/http/api-error.js';
+import { ApiError } from '../../../src/emulator/model/api-error.js';
+import { createClock } from '../../../src/emulator/services/clock.js';
 import { resolveExpiry } from '../../../src/emulator/services/expiry.js';
 import { resolveRotation } from '../../../src/emulator/services/rotation.js';
 import { LoginThrottle } from '../../../src/emulator/services/throttle.js';

@@ -1,5 +1,5 @@
 import { newEntityId } from '../../crypto/random.js';
-import { ApiError } from '../../http/api-error.js';
+import { ApiError } from '../../model/api-error.js';
 import { addGroups, addRoles } from '../../repos/assignments.js';
 import { insertGroup } from '../../repos/groups.js';
 import { insertRole } from '../../repos/roles.js';

@@ -1,6 +1,3 @@
-import { KEY_SORT, type KeyFilter, listKeys } from '../repos/key-list.js';
-import { recordStableUntil, toKeyRecord } from '../repos/key-record.js';
-import type { EmulatorContext } from '../services/context.js';
 import {
   KEY_TYPES,
   parseBoolean,
@@ -8,8 +5,11 @@ import {
   parseStatus,
   parseTypes,
   type QueryReader,
-} from './list-query.js';
-import { envelope, parsePaging, parseSort } from './paging.js';
+} from '../http/list-query.js';
+import { KEY_SORT, type KeyFilter, listKeys } from '../repos/key-list.js';
+import { recordStableUntil, toKeyRecord } from '../repos/key-record.js';
+import { envelope, parsePaging, parseSort } from '../repos/paging.js';
+import type { EmulatorContext } from '../services/context.js';
 
 /**
  * One page of keys, serialized, for `GET /access_keys` and `GET /users/{id}/access_keys`: the

@@ -1,8 +1,8 @@
 import { badRequest } from './api-error.js';
-import type { JsonObject } from './schema.js';
 import { charLength } from './text-rules.js';
 
-export type { JsonObject } from './schema.js';
+/** A parsed JSON object body, read field by field. */
+export type JsonObject = Record<string, unknown>;
 
 /** Refuses fields outside `allowed`, so a misspelt field is an error rather than ignored. */
 export function rejectUnknown(body: JsonObject, allowed: readonly string[]): void {

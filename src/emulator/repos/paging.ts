@@ -1,5 +1,5 @@
 import type { ListEnvelope } from '../../wire/types.js';
-import { badRequest } from './api-error.js';
+import { badRequest } from '../model/api-error.js';
 
 /** Largest `size` accepted; larger values are refused (400), never silently clamped. */
 export const MAX_PAGE_SIZE = 1000;
