@@ -1,5 +1,6 @@
+import { MAX_DESCRIPTION } from '../../core/names.js';
 import type { BodySchema, Rule } from './schema.js';
-import { MAX_DESCRIPTION, MAX_NAME } from './text-rules.js';
+import { MAX_NAME } from './text-rules.js';
 
 /** Longest rotation or grace period, in days (ten years). */
 export const MAX_PERIOD_DAYS = 3650;
