@@ -20,7 +20,7 @@ export type FetchLike = (request: Request) => Promise<Response> | Response;
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 /** A list page of 1000 keys is well under 1 MiB; anything near this is not the IMS API. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Wraps `base` for one logical call: counts attempts, times them, reports each to `trace`,
@@ -98,7 +98,7 @@ async function readCapped(body: ReadableStream<Uint8Array>): Promise<Uint8Array>
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > MAX_RESPONSE_BYTES) {
       await reader.cancel().catch(() => undefined);
       throw new ResponseBodyError(0, 'BODY_TOO_LARGE');
     }
