@@ -1,7 +1,7 @@
 /**
  * Wire types of the BMC Helix IMS API (`/ims/api/v1`). Field names are the service's own
- * (snake_case); see shared/reference/ims-access-keys-api.md. Fields marked "extension" are
- * the emulator's proposals (section 8 of that page) and may be absent on the real service.
+ * (snake_case). Fields marked "extension" are the emulator's proposals for what BMC does not
+ * document (docs/emulator.md) and may be absent on the real service.
  * Shared by the client (src/api) and the emulator (src/emulator): keep it free of logic.
  */
 
