@@ -21,7 +21,7 @@ export type FetchLike = (request: Request) => Promise<Response> | Response;
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 /** A list page of 1000 keys is well under 1 MiB; anything near this is not the IMS API. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Wraps `base` for one logical call: counts attempts, times them, reports each to `trace`,
@@ -82,7 +82,7 @@ async function buffer(response: Response): Promise<Response> {
   if (NULL_BODY.has(response.status) || response.body === null) return new Response(null, init);
   let bytes: Uint8Array;
   try {
-    bytes = await readCapped(response.body, MAX_BODY_BYTES, bodyTooLarge);
+    bytes = await readCapped(response.body, MAX_RESPONSE_BYTES, bodyTooLarge);
   } catch (error) {
     if (interruptOf(error)) throw error;
     // An error status is mapped from the status alone; a lost body only matters on success.

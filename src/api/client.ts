@@ -6,8 +6,8 @@ import { type KeysApi, keysApi } from './keys.js';
 import type { Call } from './list-call.js';
 import {
   type CachedTokens,
-  type Credential,
   createSession,
+  type LoginCredential,
   type LoginInfo,
   type TokenStore,
 } from './session.js';
@@ -15,7 +15,7 @@ import {
 export interface ImsClientOptions {
   /** Portal URL, e.g. `https://tenant.onbmc.com` (paths are appended). */
   baseUrl: string;
-  credential: Credential;
+  credential: LoginCredential;
   /** Injected fetch: the `local` profile passes the in-process emulator's. */
   fetch?: FetchLike | undefined;
   /** Per try; default 30 s. */
@@ -35,7 +35,7 @@ export interface ImsClient extends KeysApi, DirectoryApi {
   login(): Promise<LoginInfo>;
   userinfo(): Promise<UserInfo>;
   /** A fresh login with another credential (no cache), then `userinfo` with its token. */
-  verifyCredential(credential: Credential): Promise<UserInfo>;
+  verifyCredential(credential: LoginCredential): Promise<UserInfo>;
   /** The tokens held now, for `helixctl login` to save once userinfo succeeded. */
   tokens(): CachedTokens | undefined;
 }

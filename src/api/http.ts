@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
 import { UsageError } from '../core/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/timeout.js';
 import { attemptFetch, type FetchLike, type TraceEvent } from './attempt-fetch.js';
 import { type OutcomeContext, type RequestContext, toHelixError } from './errors.js';
 import { errorBody, parseBaseUrl, parseJsonBody } from './http-parts.js';
@@ -9,7 +10,6 @@ import { retrySettings } from './retry-policy.js';
 
 export type { FetchLike, TraceEvent } from './attempt-fetch.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 // ky refuses timeouts above a 32-bit signed int of milliseconds.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 

@@ -3,7 +3,7 @@ import { imsPaths } from '../wire/paths.js';
 import type { LoginRequest, LoginResponse, RefreshResponse } from '../wire/types.js';
 import { badResponse } from './errors.js';
 import type { Http } from './http.js';
-import type { Credential } from './session-types.js';
+import type { LoginCredential } from './session-types.js';
 
 /**
  * The two unauthenticated calls, with the login-specific wording of their failures.
@@ -13,7 +13,7 @@ const CHECK_CREDENTIAL =
   'check the access key and secret; `helixctl login` stores a new credential';
 
 /** `POST /access_keys/login`. Its failures become AuthErrors that say what was wrong. */
-export async function callLogin(http: Http, credential: Credential): Promise<LoginResponse> {
+export async function callLogin(http: Http, credential: LoginCredential): Promise<LoginResponse> {
   const json: LoginRequest = {
     access_key: credential.accessKey,
     access_secret_key: credential.secretKey,
@@ -36,7 +36,7 @@ export async function callLogin(http: Http, credential: Credential): Promise<Log
   return response;
 }
 
-function loginFailure(error: unknown, http: Http, credential: Credential): unknown {
+function loginFailure(error: unknown, http: Http, credential: LoginCredential): unknown {
   if (error instanceof AuthError) {
     // The emulator (and, we infer, the service) says why: expired or inactive keys.
     const reason = /expired|inactive|disabled|deactivated/i.test(error.message)

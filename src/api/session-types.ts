@@ -1,9 +1,11 @@
+import type { Credential } from '../core/credential.js';
 import type { LoginResponse } from '../wire/types.js';
 
-/** An access key credential. The secret never leaves the session except in the login body. */
-export interface Credential {
-  accessKey: string;
-  secretKey: string;
+/**
+ * A key credential as a login needs it: the tenant id may be unknown. The secret never leaves
+ * the session except in the login body.
+ */
+export interface LoginCredential extends Omit<Credential, 'tenantId'> {
   /** Sent as `tenant_id` at login when known (a wrong one gives "tenant not found"). */
   tenantId?: string | undefined;
 }

@@ -3,16 +3,28 @@ import type { Http } from './http.js';
 import { jwtExpiryMs } from './jwt.js';
 import { callLogin, callRefresh } from './login-call.js';
 import { SerialQueue } from './serial-queue.js';
-import type { CachedTokens, Credential, LoginInfo, Session, TokenStore } from './session-types.js';
+import type {
+  CachedTokens,
+  LoginCredential,
+  LoginInfo,
+  Session,
+  TokenStore,
+} from './session-types.js';
 
-export type { CachedTokens, Credential, LoginInfo, Session, TokenStore } from './session-types.js';
+export type {
+  CachedTokens,
+  LoginCredential,
+  LoginInfo,
+  Session,
+  TokenStore,
+} from './session-types.js';
 
 /** Refresh this long before the JWT's `exp`, so a call never starts with a dying token. */
 export const REFRESH_MARGIN_MS = 60_000;
 
 export interface SessionOptions {
   http: Http;
-  credential: Credential;
+  credential: LoginCredential;
   tokenStore?: TokenStore | undefined;
   now: () => Date;
 }

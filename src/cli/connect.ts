@@ -1,5 +1,5 @@
 import { createImsClient, type ImsClient } from '../api/client.js';
-import type { Credential } from '../api/session-types.js';
+import type { LoginCredential } from '../api/session-types.js';
 import { configDir } from '../config/paths.js';
 import type { Settings } from '../config/settings.js';
 import type { UserInfo } from '../wire/types.js';
@@ -15,7 +15,7 @@ export interface Connection {
   readonly client: ImsClient;
   readonly settings: Settings;
   readonly local: boolean;
-  readonly credential: Credential;
+  readonly credential: LoginCredential;
   /** The caller's identity, fetched once per run. */
   userinfo(): Promise<UserInfo>;
   isAdmin(): Promise<boolean>;
@@ -70,14 +70,14 @@ export async function connect(
 
 interface Target {
   baseUrl: string;
-  credential: Credential;
+  credential: LoginCredential;
   fetch?: (request: Request) => Promise<Response>;
   close?: () => void;
 }
 
 function remoteTarget(settings: Settings, signal: AbortSignal | undefined): Target {
   // requireCredentials (config) has already guaranteed these.
-  const credential: Credential = {
+  const credential: LoginCredential = {
     accessKey: settings.accessKey.value as string,
     secretKey: (settings.secretKey.value as { reveal(): string }).reveal(),
     tenantId: settings.tenantId.value,

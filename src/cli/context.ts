@@ -1,5 +1,5 @@
 import type { LoadedSettings } from '../config/load-settings.js';
-import type { Env } from '../config/paths.js';
+import type { Env } from '../core/env.js';
 import type { Io } from '../output/io.js';
 import { isInteractive } from '../output/mode.js';
 import type { Printer } from '../output/printer.js';

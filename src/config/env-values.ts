@@ -4,11 +4,11 @@ import {
   parseCredential,
   secretKeyProblem,
 } from '../core/credential.js';
+import type { Env } from '../core/env.js';
 import { isHelixError, UsageError } from '../core/errors.js';
 import { parsePortalUrl } from '../core/portal-url.js';
 import { quoteForMessage } from '../core/quote.js';
 import { Redacted } from '../core/redacted.js';
-import type { Env } from './paths.js';
 import { validateProfileName } from './profile-schema.js';
 
 /** The environment's settings, checked: a bad value is a UsageError naming the variable. */

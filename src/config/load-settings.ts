@@ -1,5 +1,6 @@
+import type { Env } from '../core/env.js';
 import { loadSecrets } from './credentials.js';
-import { type ConfigFiles, configDir, configFiles, type Env, homeDir } from './paths.js';
+import { type ConfigFiles, configDir, configFiles, homeDir } from './paths.js';
 import { checkPermissions } from './permissions.js';
 import { loadProfiles } from './profiles.js';
 import { needsFiles, resolveSettings } from './resolve.js';

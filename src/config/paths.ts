@@ -1,9 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Env } from '../core/env.js';
 import { UsageError } from '../core/errors.js';
-
-/** Environment variables as read here: unset and empty mean the same. */
-export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The files of the config folder. */
 export interface ConfigFiles {

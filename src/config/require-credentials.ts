@@ -1,5 +1,5 @@
+import type { Env } from '../core/env.js';
 import { AuthError, UsageError } from '../core/errors.js';
-import type { Env } from './paths.js';
 import type { Settings } from './settings.js';
 
 /**

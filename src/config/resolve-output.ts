@@ -1,8 +1,9 @@
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { type OutputFormat, resolveOutputFormat } from '../core/output-format.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/timeout.js';
 import type { EnvValues } from './env-values.js';
-import { DEFAULT_TIMEOUT_MS, type GlobalFlags, type Sourced } from './settings.js';
+import type { GlobalFlags, Sourced } from './settings.js';
 
 /** The longest `--timeout`: beyond it timers overflow, and no request should wait a day. */
 const MAX_TIMEOUT_MS = 86_400_000;

@@ -1,7 +1,7 @@
+import type { Env } from '../core/env.js';
 import { AuthError } from '../core/errors.js';
 import { quoteForMessage } from '../core/quote.js';
 import { type EnvValues, readEnvValues } from './env-values.js';
-import type { Env } from './paths.js';
 import { LOCAL_PROFILE, validateProfileName } from './profile-schema.js';
 import { requireCredentials } from './require-credentials.js';
 import { resolveFields } from './resolve-fields.js';

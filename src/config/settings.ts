@@ -57,6 +57,3 @@ export interface ProfileChoice {
   source: SettingSource;
   stored: Profile | undefined;
 }
-
-/** The default of `--timeout`. */
-export const DEFAULT_TIMEOUT_MS = 30_000;

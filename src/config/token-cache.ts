@@ -3,8 +3,11 @@ import { configFiles } from './paths.js';
 import { isRecord } from './profile-schema.js';
 import { readSection, type SecretStoreFile, updateSection } from './secret-store.js';
 
-/** What the client keeps after a login or a refresh. Times are RFC 3339 UTC (`…Z`). */
-export interface CachedTokens {
+/**
+ * One identity's entry in tokens.json: the tokens a login or a refresh gave, with their expiry
+ * times (RFC 3339 UTC, `…Z`). The client's own form is CachedTokens in src/api.
+ */
+export interface TokenCacheEntry {
   /** The access JWT (15 minutes). */
   json_web_token: string;
   /** The refresh token (24 hours). */
@@ -37,19 +40,19 @@ function tokensFile(dir: string): SecretStoreFile {
 export async function loadTokens(
   dir: string,
   identity: TokenIdentity,
-): Promise<CachedTokens | undefined> {
+): Promise<TokenCacheEntry | undefined> {
   const entry = (await readLenient(tokensFile(dir)))[tokenCacheKey(identity)];
-  return isCachedTokens(entry) ? entry : undefined;
+  return isTokenCacheEntry(entry) ? entry : undefined;
 }
 
 /** Stores an identity's tokens; drops entries whose refresh token has expired by `now`. */
 export async function saveTokens(
   dir: string,
   identity: TokenIdentity,
-  tokens: CachedTokens,
+  tokens: TokenCacheEntry,
   now: Date,
 ): Promise<void> {
-  const entry: CachedTokens = {
+  const entry: TokenCacheEntry = {
     json_web_token: tokens.json_web_token,
     token: tokens.token,
     jwt_expires_at: tokens.jwt_expires_at,
@@ -59,7 +62,7 @@ export async function saveTokens(
     tokensFile(dir),
     (map) => {
       for (const [key, value] of Object.entries(map)) {
-        if (!isCachedTokens(value) || !(Date.parse(value.refresh_expires_at) > now.getTime()))
+        if (!isTokenCacheEntry(value) || !(Date.parse(value.refresh_expires_at) > now.getTime()))
           delete map[key];
       }
       map[tokenCacheKey(identity)] = entry;
@@ -86,7 +89,7 @@ async function readLenient(file: SecretStoreFile): Promise<Record<string, unknow
   }
 }
 
-function isCachedTokens(value: unknown): value is CachedTokens {
+function isTokenCacheEntry(value: unknown): value is TokenCacheEntry {
   return (
     isRecord(value) &&
     ['json_web_token', 'token', 'jwt_expires_at', 'refresh_expires_at'].every(

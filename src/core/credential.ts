@@ -7,6 +7,17 @@ export interface Credential {
   tenantId: string;
 }
 
+/**
+ * A credential just generated (`keys add`, `keys rotate`): the only moment its secret exists
+ * in clear. Plain strings only, so that the secret sinks and the box stay free of API types.
+ */
+export interface NewCredential extends Readonly<Credential> {
+  /** The key's name, shown in the box's title when given. */
+  readonly name?: string | undefined;
+  /** The copy format (contract section 7), as formatCredential writes it. */
+  readonly credential: string;
+}
+
 const ACCESS_KEY = /^[A-Z0-9]{30}$/;
 const SECRET_KEY = /^[A-Za-z0-9]{50}$/;
 const TENANT_ID = /^\d{1,20}$/;

@@ -14,9 +14,10 @@ import { ensurePrivateDbFile } from './store/db-file.js';
 import { migrate } from './store/migrations.js';
 import { type Database, openDatabase } from './store/sqlite.js';
 
+export type { Credential } from '../core/credential.js';
 export type { Emulator } from './emulator.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
-export type { BootstrapResult, Credential } from './services/bootstrap.js';
+export type { BootstrapResult } from './services/bootstrap.js';
 export type { EmulatorClock } from './services/clock.js';
 export { SeedError } from './services/seed/types.js';
 

@@ -1,10 +1,10 @@
+import type { Env } from '../core/env.js';
+
 /** Outcome of a clipboard write: never an exception, so a missing clipboard never fails a command. */
 export type ClipboardResult = { ok: true } | { ok: false; reason: string };
 
 /** Outcome of a clipboard read (`--from-clipboard`). */
 export type ClipboardReadResult = { ok: true; text: string } | { ok: false; reason: string };
-
-type Env = Record<string, string | undefined>;
 
 /**
  * Why the clipboard cannot be used without trying it, or undefined when it may work:

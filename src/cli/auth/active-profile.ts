@@ -1,4 +1,4 @@
-import type { Env } from '../../config/paths.js';
+import type { Env } from '../../core/env.js';
 import type { GlobalOptions } from '../global-options.js';
 
 /** Which profile commands use in this shell, and why. */

@@ -1,6 +1,6 @@
-import type { Env } from '../../config/paths.js';
 import type { SettingSource, Settings, Sourced } from '../../config/settings.js';
 import { formatDuration } from '../../core/duration-format.js';
+import type { Env } from '../../core/env.js';
 
 /** The settings `whoami` shows, in order, with how to name each one's origin. */
 export type SettingName =

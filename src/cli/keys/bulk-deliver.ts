@@ -1,11 +1,13 @@
 import type { StdioOptions } from 'node:child_process';
+import type { NewCredential } from '../../core/credential.js';
+import type { Env } from '../../core/env.js';
 import { isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { startWithCredential } from '../../output/secret/exec-sink.js';
 import { secretFileContent } from '../../output/secret/file-sink.js';
 import { githubMaskLines } from '../../output/secret/mask.js';
 import { writeSecretDir } from '../../output/secret/secret-dir.js';
-import type { Env, ExecSpec, NewCredential } from '../../output/secret/types.js';
+import type { ExecSpec } from '../../output/secret/types.js';
 import type { BulkError, BulkSinks } from './bulk-types.js';
 
 export interface BulkDeliveryIo {

@@ -1,4 +1,4 @@
-import type { Credential } from '../../api/session-types.js';
+import type { Credential } from '../../core/credential.js';
 import { ServiceError } from '../../core/errors.js';
 import { withSpinner } from '../../output/spinner.js';
 import type { Connection } from '../connect.js';
@@ -11,7 +11,7 @@ export async function verifyOrRollBack(
   ctx: CommandContext,
   conn: Connection,
   outcome: GraceOutcome,
-  credential: Required<Credential>,
+  credential: Credential,
 ): Promise<void> {
   const failure = await verifyNewKey(ctx, conn, credential);
   if (failure === undefined) {

@@ -1,4 +1,4 @@
-import type { Credential } from '../../api/session-types.js';
+import type { Credential } from '../../core/credential.js';
 import { HelixError, isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { withSpinner } from '../../output/spinner.js';
@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 export async function verifyNewKey(
   ctx: CommandContext,
   conn: Connection,
-  credential: Required<Credential>,
+  credential: Credential,
 ): Promise<string | undefined> {
   try {
     const info = await withSpinner(ctx.printer, 'Logging in with the new key', () =>

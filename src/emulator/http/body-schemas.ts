@@ -1,5 +1,6 @@
+import { MAX_DESCRIPTION } from '../../core/names.js';
 import { IMMUTABLE_KEY_FIELDS, INHERITS_OWNER } from '../model/key-fields.js';
-import { MAX_DESCRIPTION, MAX_NAME } from '../model/text-rules.js';
+import { MAX_NAME } from '../model/text-rules.js';
 import type { BodySchema, Rule } from './schema.js';
 
 /** Longest rotation or grace period, in days (ten years). */

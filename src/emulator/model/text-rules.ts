@@ -2,8 +2,6 @@ import { codePointLabel, hasUnsafeCharacter, quoteForMessage } from '../../core/
 
 /** Longest name (key, group, person) in characters (code points), as the CLI checks it. */
 export const MAX_NAME = 128;
-/** Longest description in characters (code points), as the CLI checks it. */
-export const MAX_DESCRIPTION = 1000;
 
 /**
  * Why `text` is not acceptable as stored text, or undefined: it must be well-formed UTF-16

@@ -1,3 +1,4 @@
+import type { Credential } from '../../core/credential.js';
 import { EXPIRY_ENUM } from '../../wire/types.js';
 import { newEntityId } from '../crypto/random.js';
 import { addGroups } from '../repos/assignments.js';
@@ -5,13 +6,6 @@ import { entityIdTaken, insertUser } from '../repos/users.js';
 import type { Database } from '../store/sqlite.js';
 import { insertNewKey } from './key-factory.js';
 import { ADMINISTRATORS_GROUP, createTenant, type TenantNames } from './tenant-setup.js';
-
-/** A credential in the parts of the copy format. */
-export interface Credential {
-  accessKey: string;
-  secretKey: string;
-  tenantId: string;
-}
 
 export interface BootstrapResult {
   tenantId: string;

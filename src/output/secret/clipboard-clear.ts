@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { Env } from '../../core/env.js';
 import { HelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
-import type { Env } from './types.js';
 import { sha256Hex } from './value-hash.js';
 
 /**

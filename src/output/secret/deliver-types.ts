@@ -1,6 +1,8 @@
+import type { NewCredential } from '../../core/credential.js';
+import type { Env } from '../../core/env.js';
 import type { ClipboardResult } from '../clipboard.js';
 import type { RunningExec } from './exec-sink.js';
-import type { Env, ExecSpec, NewCredential, SecretJsonFields } from './types.js';
+import type { ExecSpec, SecretJsonFields } from './types.js';
 
 /** Everything `deliverCredential` touches; `createSinkDeps` wires the real sinks. */
 export interface DeliverDeps {

@@ -1,3 +1,4 @@
+import type { NewCredential } from '../../core/credential.js';
 import { isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import type { DeliverDeps, DeliveryResult } from './deliver-types.js';
@@ -5,7 +6,7 @@ import { execStartExitCode, type RunningExec } from './exec-sink.js';
 import { secretFileContent } from './file-sink.js';
 import { githubMaskLines, gitlabMaskWarning } from './mask.js';
 import { StdoutSink } from './stdout-sink.js';
-import type { ExecSpec, NewCredential, SinkPlan } from './types.js';
+import type { ExecSpec, SinkPlan } from './types.js';
 
 /**
  * Hands a new credential to the planned sinks, in an order that never loses it:

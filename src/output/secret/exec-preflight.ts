@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import type { Env } from '../../core/env.js';
 import { UsageError } from '../../core/errors.js';
-import type { Env } from './types.js';
 
 const HINT = 'the command after --exec -- is run without a shell and looked up in PATH';
 

@@ -1,9 +1,11 @@
 import { type StdioOptions, spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type { NewCredential } from '../../core/credential.js';
+import type { Env } from '../../core/env.js';
 import { HelixError, UsageError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { forwardSignals } from './signal-forward.js';
-import type { Env, ExecSpec, NewCredential } from './types.js';
+import type { ExecSpec } from './types.js';
 
 /** The variables `--exec` adds to the child's environment, and nothing else. */
 export const CREDENTIAL_ENV_NAMES = [

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { NewCredential } from '../../core/credential.js';
 import { checkSecretFileTarget } from './file-checks.js';
 import { isNoLinkSupport, secretFileError } from './file-errors.js';
-import type { NewCredential } from './types.js';
 
 const SECRET_FILE_MODE = 0o600;
 

@@ -36,4 +36,4 @@ export { preflightSinks } from './preflight.js';
 export { writeSecretDir } from './secret-dir.js';
 export { createSinkDeps, type SinkIo } from './sink-deps.js';
 export { secretJsonFields } from './stdout-sink.js';
-export type { Env, ExecSpec, NewCredential, SecretJsonFields, SinkPlan } from './types.js';
+export type { ExecSpec, SecretJsonFields, SinkPlan } from './types.js';

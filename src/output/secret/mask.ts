@@ -1,4 +1,4 @@
-import type { Env } from './types.js';
+import type { Env } from '../../core/env.js';
 
 /**
  * Escapes a value for the data part of a GitHub workflow command, as @actions/core's

@@ -1,6 +1,7 @@
+import type { Env } from '../../core/env.js';
 import { preflightExec } from './exec-preflight.js';
 import { preflightSecretFile } from './file-checks.js';
-import type { Env, SinkPlan } from './types.js';
+import type { SinkPlan } from './types.js';
 
 /**
  * Checks the planned file and exec sinks before the key is created or rotated, so that a

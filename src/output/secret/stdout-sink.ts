@@ -1,5 +1,6 @@
+import type { NewCredential } from '../../core/credential.js';
 import type { DeliverDeps } from './deliver-types.js';
-import type { NewCredential, SecretJsonFields } from './types.js';
+import type { SecretJsonFields } from './types.js';
 
 type StdoutDeps = Pick<DeliverDeps, 'stdout' | 'renderHuman' | 'renderJson'>;
 

@@ -1,18 +1,3 @@
-/**
- * A credential that was just generated (`keys add`, `keys rotate`): the only moment its
- * secret exists in clear. Every field is a plain string so the sinks stay free of API types.
- */
-export interface NewCredential {
-  readonly accessKey: string;
-  readonly secretKey: string;
-  readonly tenantId: string;
-  /** The copy format (docs/cli-contract.md §7): `key:<access>::<secret>,tenant id:<tenant>`. */
-  readonly credential: string;
-}
-
-/** The environment the sinks read (`GITHUB_ACTIONS`, `DISPLAY`, `PATH`…) and pass on. */
-export type Env = Readonly<Record<string, string | undefined>>;
-
 /** A command run by `--exec -- <command> [args…]`; argv is passed as given, never to a shell. */
 export interface ExecSpec {
   readonly command: string;

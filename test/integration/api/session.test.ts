@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImsClient, type ImsClient } from '../../../src/api/client.js';
-import type { CachedTokens, Credential, TokenStore } from '../../../src/api/session.js';
+import type { CachedTokens, LoginCredential, TokenStore } from '../../../src/api/session.js';
 import { AuthError, type HelixError } from '../../../src/core/errors.js';
 import { imsError } from '../../helpers/http-fault-server.js';
 import {
@@ -17,7 +17,7 @@ import {
 const LOGIN = '/ims/api/v1/access_keys/login';
 const REFRESH = '/ims/api/v1/auth/tokens';
 const USERINFO = '/ims/api/v1/userinfo';
-const GOOD: Credential = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY, tenantId: TENANT_ID };
+const GOOD: LoginCredential = { accessKey: ACCESS_KEY, secretKey: SECRET_KEY, tenantId: TENANT_ID };
 
 let ims: ImsLoopback;
 let dir: string;
@@ -32,7 +32,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function client(credential: Credential = GOOD, tokenStore?: TokenStore): ImsClient {
+function client(credential: LoginCredential = GOOD, tokenStore?: TokenStore): ImsClient {
   return createImsClient({
     baseUrl: ims.server.url,
     credential,

@@ -29,10 +29,10 @@ describe('src/api boundaries', () => {
     }
   });
 
-  it('imports only core and its own modules', async () => {
+  it('imports only wire, core and its own modules', async () => {
     for (const [name, text] of await sources()) {
       for (const [, spec] of text.matchAll(/from\s+'(\.[^']+)'/g)) {
-        expect(spec, name).toMatch(/^(\.\/[\w-]+|\.\.\/core\/[\w-]+)\.js$/);
+        expect(spec, name).toMatch(/^(\.\/[\w-]+|\.\.\/(core|wire)\/[\w-]+)\.js$/);
       }
     }
   });

@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../../../src/config/paths.js';
 import { needsFiles, type ResolveInput, resolveSettings } from '../../../src/config/resolve.js';
 import type { GlobalFlags, LoadedFiles, Settings } from '../../../src/config/settings.js';
 import { formatCredential } from '../../../src/core/credential.js';
+import type { Env } from '../../../src/core/env.js';
 import { AuthError, UsageError } from '../../../src/core/errors.js';
 import { Redacted } from '../../../src/core/redacted.js';
 import { AK, AK2, SK, SK2 } from './temp-dir.js';

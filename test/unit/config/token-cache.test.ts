@@ -2,17 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  type CachedTokens,
   loadTokens,
   removeTokens,
   saveTokens,
+  type TokenCacheEntry,
   tokenCacheKey,
 } from '../../../src/config/token-cache.js';
 import { AK, AK2, exists, listDir, modeOf, tempDir } from './temp-dir.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const identity = { url: 'https://acme.onbmc.com', tenantId: '1234567890', accessKey: AK };
-const tokens: CachedTokens = {
+const tokens: TokenCacheEntry = {
   json_web_token: 'eyJhbGciOiJIUzI1NiJ9.access.sig',
   token: 'eyJhbGciOiJIUzI1NiJ9.refresh.sig',
   jwt_expires_at: '2026-11-26T12:15:00Z',
@@ -44,7 +44,7 @@ describe('token cache', () => {
 
   it('keeps only the known fields', async () => {
     const dir = await configDirIn();
-    await saveTokens(dir, identity, { ...tokens, extra: 'x' } as CachedTokens, now);
+    await saveTokens(dir, identity, { ...tokens, extra: 'x' } as TokenCacheEntry, now);
     expect(await loadTokens(dir, identity)).toEqual(tokens);
   });
 

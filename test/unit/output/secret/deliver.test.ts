@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewCredential } from '../../../../src/core/credential.js';
 import { copyToClipboard } from '../../../../src/output/clipboard.js';
 import {
   CLIPBOARD_CLEAR_WORKER,
@@ -12,7 +13,6 @@ import type { DeliverDeps } from '../../../../src/output/secret/deliver-types.js
 import { startWithCredential } from '../../../../src/output/secret/exec-sink.js';
 import { writeSecretFile } from '../../../../src/output/secret/file-sink.js';
 import { type PlanInput, planSinks, type SinkFlags } from '../../../../src/output/secret/plan.js';
-import type { NewCredential } from '../../../../src/output/secret/types.js';
 
 const SECRET = 'Dv7Gh2Jk4Lm6Np8Qr0St3Uv5Wx7Yz9Ab1Cd3Ef5Gh7Ij9Kl1Mn';
 const CRED: NewCredential = {

@@ -2,13 +2,13 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewCredential } from '../../../../src/core/credential.js';
 import { ExitCode } from '../../../../src/core/exit-codes.js';
 import {
   CREDENTIAL_ENV_NAMES,
   runWithCredential,
   startWithCredential,
 } from '../../../../src/output/secret/exec-sink.js';
-import type { NewCredential } from '../../../../src/output/secret/types.js';
 
 const SECRET = 'Zq8Wm2Lr5Tn9Xv1Bc4Hd7Jf0Kg3Np6Rs8Uw2Ya5Ce9Gi1Ko4Mq';
 const CRED: NewCredential = {
