@@ -1,27 +1,15 @@
-import { createImsClient, type ImsClient } from '../api/client.js';
+import { createImsClient } from '../api/client.js';
 import type { Credential } from '../api/session-types.js';
 import { configDir } from '../config/paths.js';
 import type { Settings } from '../config/settings.js';
 import type { UserInfo } from '../wire/types.js';
+import type { Connection } from './connection.js';
 import type { CommandContext } from './context.js';
 import { fileTokenStore } from './token-store.js';
 import { traceLine } from './trace.js';
 
 /** Administrators can act on every key of the tenant (docs/design.md §4). */
 const ADMIN_PERMISSIONS = new Set(['*', 'ims:access_keys:manage']);
-
-/** An authenticated connection to the active profile's IMS API (or the local emulator). */
-export interface Connection {
-  readonly client: ImsClient;
-  readonly settings: Settings;
-  readonly local: boolean;
-  readonly credential: Credential;
-  /** The caller's identity, fetched once per run. */
-  userinfo(): Promise<UserInfo>;
-  isAdmin(): Promise<boolean>;
-  /** Releases what the connection holds (the local emulator's database). */
-  close(): Promise<void>;
-}
 
 export interface ConnectOptions {
   /** Aborts every request of a remote connection (shell completion's deadline). */

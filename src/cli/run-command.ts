@@ -4,7 +4,7 @@ import type { Io } from '../output/io.js';
 import { resolveOutputMode } from '../output/mode.js';
 import { printError } from '../output/print-error.js';
 import { createPrinter, type Printer } from '../output/printer.js';
-import { createContext } from './context.js';
+import { createContext } from './create-context.js';
 import type { CommandId } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
 import { watchInterrupt } from './interrupt.js';

@@ -3,7 +3,7 @@ import type { Expiry } from '../../core/expiry.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
 import { imsPaths } from '../../wire/paths.js';
 import type { CreatedAccessKey, CreateKeyRequest, CreateUserKeyRequest } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { KeyOwner } from './add-owner.js';
 import { FULL_OWNER_HINT } from './user-key-count.js';
 

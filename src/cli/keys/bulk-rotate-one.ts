@@ -2,7 +2,7 @@ import { formatCredential } from '../../core/credential.js';
 import { isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { type BulkDeliveryIo, deliverBulk } from './bulk-deliver.js';
 import type { BulkError, BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
 import { apiRotationCheckHint } from './rotate-api.js';

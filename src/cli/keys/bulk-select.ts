@@ -1,6 +1,6 @@
 import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeysRotateOptions } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { secretFileNames } from './bulk-file-names.js';
 import type { BulkTarget } from './bulk-types.js';
 import { keyFilter } from './filters.js';

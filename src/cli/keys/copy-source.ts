@@ -2,7 +2,7 @@ import { formatCredential, secretKeyProblem } from '../../core/credential.js';
 import { UsageError } from '../../core/errors.js';
 import { readSecretFromStdin } from '../../output/stdin-secret.js';
 import type { KeysCopyOptions } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import { resolveKey } from './resolve-key.js';
 import { tenantIdOf } from './rotate-guard.js';

@@ -1,7 +1,7 @@
 import { HelixError, NotFoundError, PartialFailureError } from '../../core/errors.js';
 import type { Printer } from '../../output/printer.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { keyLabel } from './delete-targets.js';
 
 /** One key's outcome, as `keys delete --json` prints it. */

@@ -4,7 +4,7 @@ import { quoteForMessage } from '../../core/quote.js';
 import type { Printer } from '../../output/printer.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeysDeleteOptions } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { accessibleKeys } from './key-source.js';
 import { resolveKeys } from './resolve-key.js';
 

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { Group, Role } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 
 /** A group or role: its id and name. */
 export interface Named {

@@ -1,6 +1,6 @@
 import { PermissionError } from '../../core/errors.js';
 import type { AccessKeyRecord, ListQuery } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 
 export interface KeySourceOptions {
   /** Only this person's user-level keys (`/users/{id}/access_keys`). */

@@ -1,6 +1,6 @@
 import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeyFilters } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { keyFilter } from './filters.js';
 import { accessibleKeys, type KeySourceOptions } from './key-source.js';
 

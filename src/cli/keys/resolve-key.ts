@@ -2,7 +2,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { classifyKeyRef, resolveKeyRef } from '../../core/key-ref.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { allAccessibleKeys } from './key-source.js';
 
 /**

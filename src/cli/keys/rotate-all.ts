@@ -2,7 +2,7 @@ import { writeStderr } from '../../output/io.js';
 import { isJsonMode } from '../../output/mode.js';
 import { withSpinner } from '../../output/spinner.js';
 import type { KeysRotateOptions } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import type { BulkDeliveryIo } from './bulk-deliver.js';
 import { confirmBulk, printDryRun } from './bulk-dry-run.js';

@@ -3,7 +3,7 @@ import { formatWireSeconds, parseWireTimestamp } from '../../core/timestamp.js';
 import type { SinkPlan } from '../../output/secret/types.js';
 import { withSpinner } from '../../output/spinner.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';
 import { withoutSecret } from './add-request.js';

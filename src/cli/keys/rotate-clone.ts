@@ -9,7 +9,7 @@ import type {
   KeyGroupRef,
   KeyRoleRef,
 } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { cloneOwner } from './rotate-owner.js';
 
 /** What `rotate --grace` will create and change, all decided before the first write. */

@@ -3,7 +3,7 @@ import { classifyKeyRef } from '../../core/key-ref.js';
 import { quoteForMessage } from '../../core/quote.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
 import type { KeysRotateOptions } from '../commands/keys/options.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 
 const FILTER_FLAGS: ReadonlyArray<readonly [keyof KeysRotateOptions, string]> = [

@@ -1,6 +1,6 @@
 import { RuleError } from '../../core/errors.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import { requireFreeUserKeySlot } from './user-key-count.js';
 
 async function ownerOf(conn: Connection, old: AccessKeyRecord): Promise<string> {

@@ -4,7 +4,7 @@ import { EXPIRY_ENUM } from '../../core/expiry-enum.js';
 import { formatWireSeconds } from '../../core/timestamp.js';
 import { withSpinner } from '../../output/spinner.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import { utcText } from './add-expiry.js';
 import type { ClonePlan } from './rotate-clone.js';

@@ -1,7 +1,7 @@
 import type { Credential } from '../../api/session-types.js';
 import { ServiceError } from '../../core/errors.js';
 import { withSpinner } from '../../output/spinner.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import type { GraceOutcome } from './rotate-grace-report.js';
 import { verificationFailed, verifyNewKey } from './rotate-verify.js';

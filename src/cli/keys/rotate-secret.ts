@@ -2,7 +2,7 @@ import type { SinkPlan } from '../../output/secret/types.js';
 import { withSpinner } from '../../output/spinner.js';
 import { imsPaths } from '../../wire/paths.js';
 import type { AccessKeyRecord } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 import { keyJson } from './key-columns.js';
 import { deliverSecret } from './new-credential.js';

@@ -2,7 +2,7 @@ import type { Credential } from '../../api/session-types.js';
 import { HelixError, isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { withSpinner } from '../../output/spinner.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 import type { CommandContext } from '../context.js';
 
 /**

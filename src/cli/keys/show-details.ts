@@ -6,7 +6,7 @@ import type {
   PermissionsResponse,
   User,
 } from '../../wire/types.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 
 /** Where one permission comes from; `via` and `name` are null when the service does not say. */
 export interface PermissionSource {

@@ -1,6 +1,6 @@
 import { RuleError } from '../../core/errors.js';
 import { USER_KEY_LIMIT } from '../../core/user-key-limit.js';
-import type { Connection } from '../connect.js';
+import type { Connection } from '../connection.js';
 
 /** What to do about a full owner, for a new user-level key. */
 export const FULL_OWNER_HINT = `a person may hold ${USER_KEY_LIMIT} user-level keys (deactivated ones count): delete one first`;

@@ -5,7 +5,7 @@ import { listProfiles } from '../../../config/profiles.js';
 import type { Io } from '../../../output/io.js';
 import { createPrinter } from '../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../wire/types.js';
-import { createContext } from '../../context.js';
+import { createContext } from '../../create-context.js';
 import type { GlobalOptions } from '../../global-options.js';
 import { allAccessibleKeys } from '../../keys/key-source.js';
 import type { Choice, Source } from './values.js';

@@ -1,7 +1,7 @@
 import { RuleError } from '../../../core/errors.js';
 import { quoteForMessage } from '../../../core/quote.js';
 import type { AccessKeyRecord } from '../../../wire/types.js';
-import type { Connection } from '../../connect.js';
+import type { Connection } from '../../connection.js';
 import type { CommandContext } from '../../context.js';
 import { printAssignment, reportAssignDryRun } from '../../keys/assign-output.js';
 import {
