@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { LoginOptions, LogoutOptions } from './commands/auth/options.js';
-import type { CompletionOptions } from './commands/completion/options.js';
+import type { LoginOptions, LogoutOptions } from './commands/auth/login/options.js';
+import type { CompletionOptions } from './commands/completion/completion/options.js';
 import type {
   KeyRefOptions,
   KeysAddOptions,
@@ -12,9 +12,9 @@ import type {
   KeysListOptions,
   KeysRotateOptions,
   KeysStateOptions,
-} from './commands/keys/options.js';
-import type { ProfileNameOptions } from './commands/profiles/options.js';
-import type { ServeOptions } from './commands/serve/options.js';
+} from './commands/keys/shared/options.js';
+import type { ProfileNameOptions } from './commands/profiles/shared/profile-name-options.js';
+import type { ServeOptions } from './commands/serve/serve/options.js';
 
 /** Every command, keyed by its words, with the typed options its body receives. */
 export interface CommandOptionsMap {

@@ -1,11 +1,11 @@
-import { Command } from './commander.js';
-import { registerAuth } from './commands/auth/register.js';
-import { registerCompletion } from './commands/completion/register.js';
+import { registerAuth } from './commands/auth/login/register.js';
+import { registerCompletion } from './commands/completion/completion/register.js';
 import type { registerKeyVerbs } from './commands/keys/register.js';
-import { registerProfiles } from './commands/profiles/register.js';
-import { registerServe } from './commands/serve/register.js';
+import { registerProfiles } from './commands/profiles/list/register.js';
+import { registerServe } from './commands/serve/serve/register.js';
 import type { Dispatch } from './dispatch.js';
-import { addGlobalOptions } from './global-options.js';
+import { Command } from './runtime/commander.js';
+import { addGlobalOptions } from './runtime/global-options.js';
 
 export interface ProgramDeps {
   dispatch: Dispatch;

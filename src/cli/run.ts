@@ -1,9 +1,9 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
-import { CommanderError } from './commander.js';
 import type { Dispatch } from './dispatch.js';
 import { createProgram, splitExecTail } from './program.js';
-import type { RunState } from './run-state.js';
+import { CommanderError } from './runtime/commander.js';
+import type { RunState } from './runtime/run-state.js';
 import { readVersion } from './version.js';
 
 /**
@@ -34,14 +34,14 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   const io = deps.io ?? processIo();
   // Each Tab press runs `helixctl complete -- <words>`: answer it before building anything.
   if (argv[0] === 'complete') {
-    const { runComplete } = await import('./commands/completion/complete.js');
+    const { runComplete } = await import('./commands/completion/complete/complete.js');
     return runComplete(argv.slice(1), io);
   }
   const state: RunState = { exitCode: 0 };
   const dispatch: Dispatch =
     deps.dispatch ??
     (async (id, options, command) => {
-      const { runCommand } = await import('./run-command.js');
+      const { runCommand } = await import('./runtime/run-command.js');
       await runCommand({
         id,
         options,
@@ -72,7 +72,7 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   } catch (error) {
     // Help and version were printed: a success that needs no error report loaded.
     if (error instanceof CommanderError && DONE.has(error.code)) return ExitCode.OK;
-    const { report } = await import('./report.js');
+    const { report } = await import('./runtime/report.js');
     return report(error, io, state, args);
   }
 }

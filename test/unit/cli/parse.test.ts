@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandId, Dispatch } from '../../../src/cli/dispatch.js';
-import { readGlobalOptions } from '../../../src/cli/global-options.js';
 import { run } from '../../../src/cli/run.js';
+import { readGlobalOptions } from '../../../src/cli/runtime/global-options.js';
 import { fakeIo } from '../../helpers/fake-io.js';
 
 /** The parse layer on its own: argv in, the command id and typed options a body would get. */

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
-import { defined, num, str, strings } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
-import { durationOption, durationOrZeroOption } from '../../duration-options.js';
-import { collect } from '../../option-parsers.js';
-import type { KeysCopyOptions, KeysExpireOptions } from './options.js';
-import { addDryRun } from './register-shared.js';
+import { defined, num, str, strings } from '../../runtime/defined.js';
+import { durationOption, durationOrZeroOption } from '../../runtime/duration-options.js';
+import { collect } from '../../runtime/option-parsers.js';
+import { addDryRun } from './shared/filter-options.js';
+import type { KeysCopyOptions, KeysExpireOptions } from './shared/options.js';
 
 const KEY_ARG = 'access key, or a name that matches exactly one key';
 

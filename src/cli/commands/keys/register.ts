@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { defined, num, str, strings } from '../../defined.js';
 import type { Dispatch } from '../../dispatch.js';
-import { durationOption } from '../../duration-options.js';
-import { choiceOption, collect, positiveIntOption } from '../../option-parsers.js';
-import type { KeysAddOptions, KeysListOptions, KeysRotateOptions } from './options.js';
+import { defined, num, str, strings } from '../../runtime/defined.js';
+import { durationOption } from '../../runtime/duration-options.js';
+import { choiceOption, collect, positiveIntOption } from '../../runtime/option-parsers.js';
 import { registerKeyChanges } from './register-changes.js';
 import {
   addDryRun,
@@ -11,7 +10,8 @@ import {
   addSinkOptions,
   readFilters,
   readSinks,
-} from './register-shared.js';
+} from './shared/filter-options.js';
+import type { KeysAddOptions, KeysListOptions, KeysRotateOptions } from './shared/options.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 

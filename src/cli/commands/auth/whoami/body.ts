@@ -1,0 +1,28 @@
+import type { CommandContext } from '../../../runtime/context.js';
+import { settingRows } from './setting-sources.js';
+import { whoamiFields, whoamiJson } from './view.js';
+
+/**
+ * `helixctl whoami`: `GET /userinfo` for the active credentials, then who they are (tenant,
+ * principal, key type, roles, groups, permissions, administrator or not) and where each
+ * setting came from. Never the secret: only whether one is set and from where.
+ */
+export async function whoami(
+  _options: Record<string, never>,
+  ctx: CommandContext,
+): Promise<number> {
+  const connection = await ctx.connection();
+  const info = await connection.userinfo();
+  const view = {
+    info,
+    admin: await connection.isAdmin(),
+    local: connection.local,
+    settings: settingRows(connection.settings, ctx.env),
+  };
+  if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
+    ctx.printer.json(whoamiJson(view));
+  } else {
+    ctx.printer.record(view, whoamiFields(view, ctx.printer.mode));
+  }
+  return 0;
+}

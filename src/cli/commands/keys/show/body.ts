@@ -1,0 +1,19 @@
+import type { CommandContext } from '../../../runtime/context.js';
+import { fetchKeyDetails } from '../shared/key-details.js';
+import type { KeyRefOptions } from '../shared/options.js';
+import { resolveKey } from '../shared/resolve-key.js';
+import { detailFields, detailsJson } from './view.js';
+
+/** `keys show <key>`: every field, groups, roles, permissions with their sources, owner. */
+export async function keysShow(options: KeyRefOptions, ctx: CommandContext): Promise<number> {
+  const conn = await ctx.connection();
+  const record = await resolveKey(conn, options.key);
+  const details = await fetchKeyDetails(conn, record);
+  const { printer } = ctx;
+  if (printer.mode === 'json' || printer.mode === 'ndjson') {
+    printer.json(detailsJson(details));
+    return 0;
+  }
+  printer.record(details, detailFields(details, ctx.now()));
+  return 0;
+}
