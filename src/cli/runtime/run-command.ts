@@ -4,8 +4,8 @@ import type { Io } from '../../output/io.js';
 import { resolveOutputMode } from '../../output/mode.js';
 import { printError } from '../../output/print-error.js';
 import { createPrinter, type Printer } from '../../output/printer.js';
-import type { CommandId } from '../dispatch.js';
 import { createContext } from './create-context.js';
+import type { LoadBody } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
 import { watchInterrupt } from './interrupt.js';
 // Loaded with the command, not when it fails: after a prompt closed by Ctrl-D nothing keeps
@@ -14,9 +14,10 @@ import { watchInterrupt } from './interrupt.js';
 import './report.js';
 import type { RunState } from './run-state.js';
 
-export interface RunCommandInput {
-  id: CommandId;
-  options: unknown;
+export interface RunCommandInput<O> {
+  /** The verb's body loader, from its registration. */
+  load: LoadBody<O>;
+  options: O;
   command: Command;
   io: Io;
   state: RunState;
@@ -26,7 +27,7 @@ export interface RunCommandInput {
 }
 
 /** Production dispatch: printer and context from the global options, then the lazy body. */
-export async function runCommand(input: RunCommandInput): Promise<void> {
+export async function runCommand<O>(input: RunCommandInput<O>): Promise<void> {
   const { io, state } = input;
   const globals = readGlobalOptions(input.command);
   const printer = makePrinter(io, globals);
@@ -40,9 +41,8 @@ export async function runCommand(input: RunCommandInput): Promise<void> {
     ...(input.now ? { now: input.now } : {}),
   });
   try {
-    const { loadCommand } = await import('../commands/index.js');
-    const body = await loadCommand(input.id);
-    state.exitCode = (await body(input.options as never, ctx)) ?? 0;
+    const body = await input.load();
+    state.exitCode = (await body(input.options, ctx)) ?? 0;
   } finally {
     await ctx.closeConnection();
     watch?.release();

@@ -1,4 +1,4 @@
-/** Typed options of `login`, `logout` and `whoami`: what register.ts produces. */
+/** Typed options of `login`: what register.ts produces and the body consumes. */
 
 export interface LoginOptions {
   accessKey?: string;
@@ -6,9 +6,5 @@ export interface LoginOptions {
   credentialStdin: boolean;
   fromClipboard: boolean;
   /** Check the credential against the service, save nothing. */
-  dryRun: boolean;
-}
-
-export interface LogoutOptions {
   dryRun: boolean;
 }

@@ -1,70 +1,53 @@
 import type { Command } from 'commander';
-import type { Dispatch } from '../../../dispatch.js';
 import { defined, str } from '../../../runtime/defined.js';
-import type { LoginOptions, LogoutOptions } from './options.js';
+import { defineVerb } from '../../../runtime/verb-spec.js';
+import type { LoginOptions } from './options.js';
 
-export function registerAuth(program: Command, dispatch: Dispatch): void {
-  program
-    .command('login')
-    .description('log in with an access key and save it as a profile')
-    .option(
-      '--access-key <key>',
-      'the access key (the secret is never taken from the command line)',
-    )
-    .option('--secret-stdin', 'read the secret key from stdin')
-    .option('--credential-stdin', 'read a whole credential (key:...::...,tenant id:...) from stdin')
-    .option('--from-clipboard', 'read a whole credential from the clipboard')
-    .option('--dry-run', 'log in and show who you are, but save nothing')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'The secret comes from a hidden prompt, --secret-stdin, HELIX_SECRET_KEY, or a whole',
-        'credential via --credential-stdin or --from-clipboard. There is no --secret flag.',
-        'URL, tenant and access key: flags, then HELIX_URL, HELIX_TENANT_ID, HELIX_ACCESS_KEY',
-        '(or HELIX_CREDENTIAL), then the profile being logged in again, then prompts.',
-        'The profile is --profile (or HELIXCTL_PROFILE), else "default". Nothing is saved',
-        'unless the login and /userinfo succeed. The profile becomes the default when',
-        'there is none yet, or when it was named with --profile.',
-        '',
-        'Examples:',
-        '  $ helixctl login --url https://acme.onbmc.com --tenant 1234567890 --access-key AK… --profile prod',
-        '  $ pbpaste | helixctl login --url https://acme.onbmc.com --credential-stdin',
-        '',
-      ].join('\n'),
-    )
-    .action(async (o: Record<string, unknown>, cmd: Command) => {
-      const options: LoginOptions = {
-        secretStdin: o.secretStdin === true,
-        credentialStdin: o.credentialStdin === true,
-        fromClipboard: o.fromClipboard === true,
-        dryRun: o.dryRun === true,
-        ...defined({ accessKey: str(o.accessKey) }),
-      };
-      await dispatch('login', options, cmd);
-    });
-
-  program
-    .command('logout')
-    .description("remove the profile's stored secret and tokens")
-    .option('--dry-run', 'show what would be removed, remove nothing')
-    .addHelpText(
-      'after',
-      [
-        '',
-        "The profile's URL, tenant and access key are kept, so `helixctl login --profile P`",
-        'only asks for the secret. For the local profile only the cached tokens go: its',
-        'administrator credential is kept, as the emulator database cannot give it back.',
-        '',
-      ].join('\n'),
-    )
-    .action(async (o: Record<string, unknown>, cmd: Command) => {
-      const options: LogoutOptions = { dryRun: o.dryRun === true };
-      await dispatch('logout', options, cmd);
-    });
-
-  program
-    .command('whoami')
-    .description('show who the active credentials are, and where each setting came from')
-    .action(async (_o: unknown, cmd: Command) => dispatch('whoami', {}, cmd));
-}
+export const loginVerb = defineVerb<LoginOptions>(
+  'login',
+  () => import('./body.js').then((m) => m.login),
+  (parent, run) => {
+    parent
+      .command('login')
+      .description('log in with an access key and save it as a profile')
+      .option(
+        '--access-key <key>',
+        'the access key (the secret is never taken from the command line)',
+      )
+      .option('--secret-stdin', 'read the secret key from stdin')
+      .option(
+        '--credential-stdin',
+        'read a whole credential (key:...::...,tenant id:...) from stdin',
+      )
+      .option('--from-clipboard', 'read a whole credential from the clipboard')
+      .option('--dry-run', 'log in and show who you are, but save nothing')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'The secret comes from a hidden prompt, --secret-stdin, HELIX_SECRET_KEY, or a whole',
+          'credential via --credential-stdin or --from-clipboard. There is no --secret flag.',
+          'URL, tenant and access key: flags, then HELIX_URL, HELIX_TENANT_ID, HELIX_ACCESS_KEY',
+          '(or HELIX_CREDENTIAL), then the profile being logged in again, then prompts.',
+          'The profile is --profile (or HELIXCTL_PROFILE), else "default". Nothing is saved',
+          'unless the login and /userinfo succeed. The profile becomes the default when',
+          'there is none yet, or when it was named with --profile.',
+          '',
+          'Examples:',
+          '  $ helixctl login --url https://acme.onbmc.com --tenant 1234567890 --access-key AK… --profile prod',
+          '  $ pbpaste | helixctl login --url https://acme.onbmc.com --credential-stdin',
+          '',
+        ].join('\n'),
+      )
+      .action(async (o: Record<string, unknown>, cmd: Command) => {
+        const options: LoginOptions = {
+          secretStdin: o.secretStdin === true,
+          credentialStdin: o.credentialStdin === true,
+          fromClipboard: o.fromClipboard === true,
+          dryRun: o.dryRun === true,
+          ...defined({ accessKey: str(o.accessKey) }),
+        };
+        await run(options, cmd);
+      });
+  },
+);

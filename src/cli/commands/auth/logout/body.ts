@@ -9,8 +9,8 @@ import {
   forgetTokens,
   tokenIdentities,
 } from '../../../runtime/token-identities.js';
-import type { LogoutOptions } from '../login/options.js';
 import { type LogoutPlan, logoutMessage } from './message.js';
+import type { LogoutOptions } from './options.js';
 
 /**
  * `helixctl logout`: forgets the active profile's secret and cached tokens, keeping its URL,

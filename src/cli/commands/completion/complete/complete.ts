@@ -1,7 +1,6 @@
+import type { Command } from 'commander';
 import { captureConsoleLog } from '../../../../output/capture-console.js';
 import { type Io, writeStdout } from '../../../../output/io.js';
-import { createProgram } from '../../../program.js';
-import { registerKeyVerbs } from '../../keys/register.js';
 import { loadSource } from './sources.js';
 import { buildTree, type Dynamic } from './tree.js';
 import type { Source } from './values.js';
@@ -16,20 +15,18 @@ const NO_FILES = ':4\n';
  * `helixctl complete -- <words>`, run by the shell scripts on each Tab press: prints one
  * `value\tdescription` line per candidate, then the `:<directive>` line. Handled by run.ts
  * before the normal start-up; loads @bomb.sh/tab here, and the client only when the word
- * is a key name. Never prints an error and always exits 0.
+ * is a key name. Never prints an error and always exits 0. `buildProgram` gives the whole
+ * command tree (run.ts builds it: a verb never imports the program that lists it).
  */
-export async function runComplete(argv: readonly string[], io: Io): Promise<number> {
+export async function runComplete(
+  argv: readonly string[],
+  io: Io,
+  buildProgram: () => Promise<Command>,
+): Promise<number> {
   const words = argv[0] === '--' ? argv.slice(1) : [...argv];
   try {
     const { RootCommand } = await import('@bomb.sh/tab');
-    const program = createProgram({
-      dispatch: async () => {},
-      version: '0.0.0',
-      writeOut: () => {},
-      writeErr: () => {},
-      // Completion walks the whole tree, `keys` verbs included.
-      registerKeyVerbs,
-    });
+    const program = await buildProgram();
     const typed = canonicalWords(program, words.length === 0 ? [''] : words);
     const dynamic: Dynamic = { values: new Map(), wanted: new Set() };
     const pass = () =>

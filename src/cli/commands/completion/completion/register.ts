@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Dispatch } from '../../../dispatch.js';
+import { defineVerb } from '../../../runtime/verb-spec.js';
 import { type CompletionOptions, SHELLS } from './options.js';
 
 const INSTALL = [
@@ -15,15 +15,19 @@ const INSTALL = [
 
 /**
  * `completion <shell>`. The Tab presses themselves run `helixctl complete -- <words>`, which
- * run.ts handles before building anything (src/cli/commands/completion/complete.ts).
+ * run.ts handles before building anything (src/cli/commands/completion/complete/complete.ts).
  */
-export function registerCompletion(program: Command, dispatch: Dispatch): void {
-  program
-    .command('completion')
-    .addArgument(program.createArgument('<shell>', 'the shell to complete in').choices(SHELLS))
-    .description('print the shell completion script')
-    .addHelpText('after', INSTALL)
-    .action(async (shell: CompletionOptions['shell'], _o: unknown, cmd: Command) =>
-      dispatch('completion', { shell }, cmd),
-    );
-}
+export const completionVerb = defineVerb<CompletionOptions>(
+  'completion',
+  () => import('./body.js').then((m) => m.completion),
+  (parent, run) => {
+    parent
+      .command('completion')
+      .addArgument(parent.createArgument('<shell>', 'the shell to complete in').choices(SHELLS))
+      .description('print the shell completion script')
+      .addHelpText('after', INSTALL)
+      .action(async (shell: CompletionOptions['shell'], _o: unknown, cmd: Command) =>
+        run({ shell }, cmd),
+      );
+  },
+);

@@ -2,8 +2,8 @@ import { InputNeededError } from '../../../../core/errors.js';
 import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { validateDescription, validateKeyName } from '../../../../core/names.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysAddOptions } from '../shared/options.js';
 import { NEVER_WARNING } from './expiry-text.js';
+import type { KeysAddOptions } from './options.js';
 import type { KeyOwner } from './owner.js';
 import { askExpiry, askKeyName, askKeyType } from './prompts.js';
 

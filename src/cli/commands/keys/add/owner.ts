@@ -2,7 +2,7 @@ import { isUserIdShaped } from '../../../../core/credential.js';
 import { PermissionError, UsageError } from '../../../../core/errors.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { Connection } from '../../../runtime/connection.js';
-import type { KeysAddOptions } from '../shared/options.js';
+import type { KeysAddOptions } from './options.js';
 
 /** Who a new key belongs to: the tenant (`POST /access_keys`) or one person (`/users/{id}/...`). */
 export type KeyOwner = { kind: 'tenant' } | { kind: 'user'; userId: string; self: boolean };

@@ -4,8 +4,8 @@ import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { resolveAssignments } from '../shared/directory-refs.js';
-import type { KeysAssignOptions } from '../shared/options.js';
 import { resolveKey } from '../shared/resolve-key.js';
+import type { KeysAssignOptions } from './options.js';
 import { printAssignment, reportAssignDryRun } from './output.js';
 import { groupRefs, planSet, roleRefs, type SetChange, validateAssign } from './plan.js';
 

@@ -2,7 +2,7 @@ import { UsageError } from '../../../../core/errors.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { KeyGroupRef, KeyRoleRef } from '../../../../wire/types.js';
 import type { Named } from '../shared/directory-refs.js';
-import type { KeysAssignOptions } from '../shared/options.js';
+import type { KeysAssignOptions } from './options.js';
 
 /** What one kind (groups or roles) becomes. */
 export interface SetChange {

@@ -5,9 +5,9 @@ import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { accessibleKeys } from '../../../runtime/key-source.js';
-import type { KeysCheckOptions } from '../shared/options.js';
 import { printKeyList } from '../shared/print-key-list.js';
 import { compareKeys } from '../shared/sort-keys.js';
+import type { KeysCheckOptions } from './options.js';
 
 /**
  * `keys check [--within 2d]`: the visible keys already expired or expiring within the window,

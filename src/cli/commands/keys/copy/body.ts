@@ -1,6 +1,6 @@
 import { UsageError } from '../../../../core/errors.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysCopyOptions } from '../shared/options.js';
+import type { KeysCopyOptions } from './options.js';
 import { checkClipboard, copyToClipboard, printCopy } from './output.js';
 import { copySource, readGivenSecret } from './source.js';
 

@@ -4,8 +4,8 @@ import { readSecretFromStdin } from '../../../../output/stdin-secret.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { tenantIdOf } from '../rotate/guard.js';
-import type { KeysCopyOptions } from '../shared/options.js';
 import { resolveKey } from '../shared/resolve-key.js';
+import type { KeysCopyOptions } from './options.js';
 
 /** A credential ready to copy, and what it is made of (for messages and JSON). */
 export interface CopySource {

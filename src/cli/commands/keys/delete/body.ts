@@ -4,9 +4,9 @@ import { isJsonMode } from '../../../../output/mode.js';
 import type { Printer } from '../../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysDeleteOptions } from '../shared/options.js';
 import { reportDryRun } from '../shared/report-dry-run.js';
 import { type DeleteResult, deleteEach, deleteOutcome } from './delete-keys.js';
+import type { KeysDeleteOptions } from './options.js';
 import { deleteTargets, keyLabel } from './targets.js';
 
 const TSV: Column<DeleteResult>[] = [

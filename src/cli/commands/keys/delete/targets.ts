@@ -5,8 +5,8 @@ import type { Printer } from '../../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { accessibleKeys } from '../../../runtime/key-source.js';
-import type { KeysDeleteOptions } from '../shared/options.js';
 import { resolveKeys } from '../shared/resolve-key.js';
+import type { KeysDeleteOptions } from './options.js';
 
 export const keyLabel = (r: AccessKeyRecord) => `${quoteForMessage(r.name)} (${r.access_key})`;
 

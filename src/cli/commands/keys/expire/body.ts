@@ -5,10 +5,10 @@ import { isJsonMode } from '../../../../output/mode.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { jsonExpiry } from '../shared/key-columns.js';
-import type { KeysExpireOptions } from '../shared/options.js';
 import { reportDryRun } from '../shared/report-dry-run.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { expiryText } from '../shared/time-text.js';
+import type { KeysExpireOptions } from './options.js';
 import { planExpiry } from './plan.js';
 
 type ExpiryChange = {

@@ -4,7 +4,7 @@ import { EXPIRY_ENUM } from '../../../../core/expiry-enum.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import { formatWireSeconds } from '../../../../core/timestamp.js';
 import type { UpdateKeyRequest } from '../../../../wire/types.js';
-import type { KeysExpireOptions } from '../shared/options.js';
+import type { KeysExpireOptions } from './options.js';
 
 /** The new expiry of `keys expire`: the PATCH body and, for people, the instant (null = never). */
 export interface ExpirePlan {

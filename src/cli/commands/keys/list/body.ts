@@ -1,8 +1,9 @@
 import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeyFilters, KeysListOptions } from '../shared/options.js';
+import type { KeyFilters } from '../shared/key-filters.js';
 import { printKeyList } from '../shared/print-key-list.js';
+import type { KeysListOptions } from './options.js';
 import { planList } from './plan.js';
 import { listedKeys } from './source.js';
 import { streamKeys } from './stream.js';

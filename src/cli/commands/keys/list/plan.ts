@@ -1,7 +1,8 @@
 import type { OutputMode } from '../../../../output/mode.js';
 import type { ListQuery } from '../../../../wire/types.js';
-import type { KeysListOptions, SortField } from '../shared/options.js';
+import type { SortField } from '../shared/sort-field.js';
 import { compareKeys, type KeyComparator } from '../shared/sort-keys.js';
+import type { KeysListOptions } from './options.js';
 
 /**
  * Sorts the service does itself, with `orderBy` values the reference page confirms. The

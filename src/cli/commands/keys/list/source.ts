@@ -2,7 +2,7 @@ import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { accessibleKeys, type KeySourceOptions } from '../../../runtime/key-source.js';
 import { keyFilter } from '../shared/key-filter.js';
-import type { KeyFilters } from '../shared/options.js';
+import type { KeyFilters } from '../shared/key-filters.js';
 
 export interface ListedKeysOptions {
   filters: KeyFilters;

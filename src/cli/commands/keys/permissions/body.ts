@@ -2,7 +2,7 @@ import { quoteForMessage } from '../../../../core/quote.js';
 import type { Column } from '../../../../output/columns.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { type PermissionSource, permissionSources } from '../shared/key-details.js';
-import type { KeyRefOptions } from '../shared/options.js';
+import type { KeyRefOptions } from '../shared/key-ref-options.js';
 import { resolveKey } from '../shared/resolve-key.js';
 
 const COLUMNS: Column<PermissionSource>[] = [

@@ -3,7 +3,6 @@ import { isJsonMode } from '../../../../output/mode.js';
 import { withSpinner } from '../../../../output/spinner.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysRotateOptions } from '../shared/options.js';
 import type { BulkDeliveryIo } from './bulk-deliver.js';
 import { confirmBulk, printDryRun } from './bulk-dry-run.js';
 import { stopOnSignal } from './bulk-interrupt.js';
@@ -15,6 +14,7 @@ import { rotateOne } from './bulk-rotate-one.js';
 import { preflightSecretDir } from './bulk-secret-dir.js';
 import { type BulkSelection, selectTargets } from './bulk-select.js';
 import type { BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
+import type { KeysRotateOptions } from './options.js';
 
 /**
  * `keys rotate --all`: rotates every key the list filters select, `options.concurrency` at a

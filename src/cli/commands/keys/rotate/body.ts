@@ -1,10 +1,10 @@
 import type { CommandContext } from '../../../runtime/context.js';
 import { planSecretDelivery } from '../shared/new-credential.js';
-import type { KeysRotateOptions } from '../shared/options.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { apiGraceDays } from './api.js';
 import { rotateWithGrace } from './grace.js';
 import { checkRotateFlags, refuseBhomKey, refuseBhomRef } from './guard.js';
+import type { KeysRotateOptions } from './options.js';
 import { rotateInPlace } from './secret.js';
 
 /**

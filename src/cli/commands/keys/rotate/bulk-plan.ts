@@ -2,8 +2,8 @@ import { UsageError } from '../../../../core/errors.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import { preflightExec } from '../../../../output/secret/exec-preflight.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysRotateOptions } from '../shared/options.js';
 import type { BulkSinks } from './bulk-types.js';
+import type { KeysRotateOptions } from './options.js';
 
 const SINK_HINT =
   'pass --secret-dir <dir> (one 0600 file per key), --exec -- <cmd> (run once per key), or --json';

@@ -2,9 +2,9 @@ import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { allAccessibleKeys } from '../../../runtime/key-source.js';
 import { keyFilter } from '../shared/key-filter.js';
-import type { KeysRotateOptions } from '../shared/options.js';
 import { secretFileNames } from './bulk-file-names.js';
 import type { BulkTarget } from './bulk-types.js';
+import type { KeysRotateOptions } from './options.js';
 
 export interface BulkSelection {
   /** In listing order, except that the caller's own key (if chosen) comes last. */

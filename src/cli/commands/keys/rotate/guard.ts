@@ -4,7 +4,7 @@ import { quoteForMessage } from '../../../../core/quote.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysRotateOptions } from '../shared/options.js';
+import type { KeysRotateOptions } from './options.js';
 
 const FILTER_FLAGS: ReadonlyArray<readonly [keyof KeysRotateOptions, string]> = [
   ['type', '--type'],

@@ -1,7 +1,7 @@
 import { isExpiringWithin } from '../../../../core/expiry-state.js';
 import { matchGlob } from '../../../../core/glob.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
-import type { KeyFilters } from './options.js';
+import type { KeyFilters } from './key-filters.js';
 
 /**
  * The list filters, applied on our side: the confirmed API filters only by type, so doing it

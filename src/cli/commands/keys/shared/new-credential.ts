@@ -9,7 +9,7 @@ import type { SecretJsonFields, SinkPlan } from '../../../../output/secret/types
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { keyJson } from './key-columns.js';
-import type { SecretSinkFlags } from './options.js';
+import type { SecretSinkFlags } from './secret-sink-flags.js';
 
 /**
  * Decides and checks where a new secret will go, BEFORE the key is created or rotated: a bad

@@ -2,7 +2,7 @@ import { quoteForMessage } from '../../../../core/quote.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import type { KeyStatus } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import type { KeysStateOptions } from './options.js';
+import type { KeysStateOptions } from './key-state-options.js';
 import { reportDryRun } from './report-dry-run.js';
 import { resolveKey } from './resolve-key.js';
 

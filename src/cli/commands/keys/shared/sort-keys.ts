@@ -1,6 +1,6 @@
 import { expiryInstant } from '../../../../core/expiry-state.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
-import type { SortField } from './options.js';
+import type { SortField } from './sort-field.js';
 
 export type KeyComparator = (a: AccessKeyRecord, b: AccessKeyRecord) => number;
 

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../../runtime/context.js';
 import { fetchKeyDetails } from '../shared/key-details.js';
-import type { KeyRefOptions } from '../shared/options.js';
+import type { KeyRefOptions } from '../shared/key-ref-options.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { detailFields, detailsJson } from './view.js';
 
