@@ -3,11 +3,12 @@ import type { CommandContext } from '../../../runtime/context.js';
 import { resolveAssignments } from '../shared/directory-refs.js';
 import { deliverSecret, planSecretDelivery } from '../shared/new-credential.js';
 import { FULL_OWNER_HINT, requireFreeUserKeySlot } from '../shared/user-key-count.js';
+import { withoutSecret } from '../shared/without-secret.js';
 import { checkGivenInputs, completeInputs, requireWithoutPrompt } from './inputs.js';
 import type { KeysAddOptions } from './options.js';
 import { decideOwner } from './owner.js';
 import { printAddPlan, reportCreated } from './report.js';
-import { type AddPlan, createPlannedKey, withoutSecret } from './request.js';
+import { type AddPlan, createPlannedKey } from './request.js';
 
 /**
  * `keys add`: validate the flags, plan where the secret goes, decide the owner, ask for what

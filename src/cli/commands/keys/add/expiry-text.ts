@@ -1,13 +1,8 @@
 import { formatRelative } from '../../../../core/duration-format.js';
 import type { Expiry } from '../../../../core/expiry.js';
 import { expiryInstant } from '../../../../core/expiry-state.js';
-import { formatWireSeconds } from '../../../../core/timestamp.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
-
-/** `2027-01-31T23:59:59Z`: an instant as messages show it (absolute, UTC, whole seconds). */
-export function utcText(date: Date): string {
-  return `${formatWireSeconds(date)}Z`;
-}
+import { utcText } from '../shared/utc-text.js';
 
 /** `2027-01-31T23:59:59Z (in 30 days)` or `never`, for a parsed `--expires`. */
 export function describeChosenExpiry(expiry: Expiry, now: Date): string {

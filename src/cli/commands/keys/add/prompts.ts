@@ -1,7 +1,7 @@
 import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { validateKeyName } from '../../../../core/names.js';
 import type { Prompter } from '../../../../output/prompts.js';
-import { utcText } from './expiry-text.js';
+import { utcText } from '../shared/utc-text.js';
 
 /** A prompt validator from a function that throws a one-line UsageError. */
 function validator(check: (value: string) => unknown): (value: string) => true | string {

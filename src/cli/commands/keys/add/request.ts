@@ -97,14 +97,6 @@ export function addPlanJson(plan: AddPlan, heldKeys?: number): Record<string, un
   };
 }
 
-/** The record part of a create or rotate answer: the secret travels separately, never in it. */
-export function withoutSecret(
-  created: CreatedAccessKey,
-): Omit<CreatedAccessKey, 'access_secret_key'> {
-  const { access_secret_key: _secret, ...record } = created;
-  return record;
-}
-
 function uniqueIds(list: readonly { id: string }[]): string[] {
   return [...new Set(list.map((item) => item.id))];
 }

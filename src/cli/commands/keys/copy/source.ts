@@ -3,8 +3,8 @@ import { UsageError } from '../../../../core/errors.js';
 import { readSecretFromStdin } from '../../../../output/stdin-secret.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import { tenantIdOf } from '../rotate/guard.js';
 import { resolveKey } from '../shared/resolve-key.js';
+import { tenantIdOf } from '../shared/tenant-id.js';
 import type { KeysCopyOptions } from './options.js';
 
 /** A credential ready to copy, and what it is made of (for messages and JSON). */

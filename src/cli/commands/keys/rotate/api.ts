@@ -5,9 +5,9 @@ import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import { utcText } from '../add/expiry-text.js';
-import { withoutSecret } from '../add/request.js';
 import { deliverSecret } from '../shared/new-credential.js';
+import { utcText } from '../shared/utc-text.js';
+import { withoutSecret } from '../shared/without-secret.js';
 import { confirmRotation } from './guard.js';
 import { verificationFailed, verifyNewKey } from './verify.js';
 

@@ -4,8 +4,8 @@ import type { SecretJsonFields } from '../../../../output/secret/types.js';
 import { imsPaths } from '../../../../wire/paths.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import { utcText } from '../add/expiry-text.js';
 import { keyJson } from '../shared/key-columns.js';
+import { utcText } from '../shared/utc-text.js';
 import type { ClonePlan } from './clone.js';
 
 /** How a `rotate --grace` went, filled in step by step; printed whatever happens. */

@@ -4,6 +4,7 @@ import { quoteForMessage } from '../../../../core/quote.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { tenantIdOf } from '../shared/tenant-id.js';
 import type { KeysRotateOptions } from './options.js';
 
 const FILTER_FLAGS: ReadonlyArray<readonly [keyof KeysRotateOptions, string]> = [
@@ -29,11 +30,6 @@ export function checkRotateFlags(options: KeysRotateOptions): string {
     });
   }
   return options.key;
-}
-
-/** The caller's tenant id: from the credential when it says, else from `userinfo`. */
-export async function tenantIdOf(conn: Connection): Promise<string> {
-  return conn.credential.tenantId ?? (await conn.userinfo()).tenant_id;
 }
 
 function bhomRefusal(name: string, tenantId: string): RuleError {

@@ -6,7 +6,7 @@ import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import { utcText } from '../add/expiry-text.js';
+import { utcText } from '../shared/utc-text.js';
 import type { ClonePlan } from './clone.js';
 
 /**
