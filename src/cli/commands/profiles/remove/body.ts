@@ -1,7 +1,6 @@
 import { getSecret, removeSecret } from '../../../../config/credentials.js';
-import { configDir } from '../../../../config/paths.js';
-import { LOCAL_PROFILE, validateProfileName } from '../../../../config/profile-schema.js';
-import { loadProfiles, removeProfile } from '../../../../config/profiles.js';
+import { LOCAL_PROFILE } from '../../../../config/profile-schema.js';
+import { removeProfile } from '../../../../config/profiles.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import {
   cachedIdentities,
@@ -9,6 +8,7 @@ import {
   tokenIdentities,
 } from '../../../runtime/token-identities.js';
 import { describeProfile, unknownProfile } from '../shared/known-profile.js';
+import { loadNamedProfile } from '../shared/named-profile.js';
 import type { ProfileNameOptions } from '../shared/profile-name-options.js';
 import { type RemovalPlan, reportRemoval } from './report.js';
 
@@ -21,9 +21,7 @@ export async function profilesRemove(
   options: ProfileNameOptions,
   ctx: CommandContext,
 ): Promise<number> {
-  const name = validateProfileName(options.name);
-  const dir = configDir(ctx.env);
-  const file = await loadProfiles(dir);
+  const { name, dir, file } = await loadNamedProfile(options, ctx);
   const stored = Object.hasOwn(file.profiles, name) ? file.profiles[name] : undefined;
   const ids = await cachedIdentities(dir, tokenIdentities(name, stored));
   const plan: RemovalPlan = {

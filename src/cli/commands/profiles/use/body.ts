@@ -1,10 +1,10 @@
-import { configDir } from '../../../../config/paths.js';
-import { LOCAL_PROFILE, validateProfileName } from '../../../../config/profile-schema.js';
-import { loadProfiles, setCurrentProfile } from '../../../../config/profiles.js';
+import { LOCAL_PROFILE } from '../../../../config/profile-schema.js';
+import { setCurrentProfile } from '../../../../config/profiles.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { activeProfile } from '../shared/active-profile.js';
 import { unknownProfile } from '../shared/known-profile.js';
+import { loadNamedProfile } from '../shared/named-profile.js';
 import type { ProfileNameOptions } from '../shared/profile-name-options.js';
 
 /**
@@ -16,9 +16,7 @@ export async function profilesUse(
   options: ProfileNameOptions,
   ctx: CommandContext,
 ): Promise<number> {
-  const name = validateProfileName(options.name);
-  const dir = configDir(ctx.env);
-  const file = await loadProfiles(dir);
+  const { name, dir, file } = await loadNamedProfile(options, ctx);
   if (name !== LOCAL_PROFILE && !Object.hasOwn(file.profiles, name))
     throw unknownProfile(name, file);
   const previous = file.current_profile;
