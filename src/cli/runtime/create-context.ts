@@ -12,7 +12,7 @@ export interface ContextDeps {
   printer: Printer;
   globals: GlobalOptions;
   now?: () => Date;
-  /** The run's interrupt signal (src/cli/interrupt.ts); never aborted when absent. */
+  /** The run's interrupt signal (src/cli/runtime/interrupt.ts); never aborted when absent. */
   signal?: AbortSignal | undefined;
 }
 
