@@ -54,9 +54,10 @@ export interface Printer {
   record<T>(value: T, fields: readonly Column<T>[]): void;
   /**
    * The one JSON-or-human switch: in json and ndjson modes the document `doc()` (as `json`),
-   * otherwise whatever `human()` prints. Commands ask here rather than test the mode.
+   * otherwise whatever `human()` prints (and its return, e.g. the promise of a `list`).
+   * Commands ask here rather than test the mode.
    */
-  result(doc: () => unknown, human: () => void): void;
+  result<R>(doc: () => unknown, human: () => R): R | undefined;
 }
 
 /** Builds the printer for one run; colour is decided per stream here, never by callers. */
@@ -112,8 +113,9 @@ export function createPrinter(options: PrinterOptions): Printer {
       else out(renderRecord(value, fields, chalk));
     },
     result(doc, human) {
-      if (isJsonMode(mode)) json(doc(), prettyJson);
-      else human();
+      if (!isJsonMode(mode)) return human();
+      json(doc(), prettyJson);
+      return undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { LoadedSettings } from '../../config/load-settings.js';
 import type { Io } from '../../output/io.js';
-import { isInteractive } from '../../output/mode.js';
+import { isInteractive, isJsonMode } from '../../output/mode.js';
 import type { Printer } from '../../output/printer.js';
 import { createPrompter } from '../../output/prompts.js';
 import type { Connection } from './connection.js';
@@ -21,7 +21,7 @@ export function createContext(deps: ContextDeps): CommandContext {
   const env = io.env;
   const interactive = isInteractive({
     noInput: !globals.input,
-    jsonMode: printer.mode === 'json' || printer.mode === 'ndjson',
+    jsonMode: isJsonMode(printer.mode),
     env,
     stdinTTY: io.stdin.isTTY === true,
     stdoutTTY: io.stdout.isTTY === true,

@@ -20,8 +20,8 @@ export interface LoginOutcome {
  */
 export function reportLogin(ctx: CommandContext, outcome: LoginOutcome): void {
   const { target, identity, verified, dryRun } = outcome;
-  if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
-    ctx.printer.json({
+  ctx.printer.result(
+    () => ({
       ...(dryRun ? { dry_run: true, action: 'login' } : {}),
       profile: {
         name: target.name,
@@ -31,17 +31,20 @@ export function reportLogin(ctx: CommandContext, outcome: LoginOutcome): void {
         current: outcome.makeCurrent,
       },
       userinfo: verified.userinfo,
-    });
-    return;
-  }
-  const info = verified.userinfo;
-  const who = `Logged in to ${identity.url} as ${info.principal_id} (tenant ${info.tenant_id}, ${count(info)})`;
-  if (dryRun) {
-    ctx.printer.info(`dry run: ${who}; profile ${target.name} would be saved; nothing was saved`);
-    return;
-  }
-  ctx.printer.success(`${who}; profile ${target.name} saved`);
-  ctx.printer.info(defaultLine(outcome));
+    }),
+    () => {
+      const info = verified.userinfo;
+      const who = `Logged in to ${identity.url} as ${info.principal_id} (tenant ${info.tenant_id}, ${count(info)})`;
+      if (dryRun) {
+        ctx.printer.info(
+          `dry run: ${who}; profile ${target.name} would be saved; nothing was saved`,
+        );
+        return;
+      }
+      ctx.printer.success(`${who}; profile ${target.name} saved`);
+      ctx.printer.info(defaultLine(outcome));
+    },
+  );
 }
 
 function count(info: UserInfo): string {

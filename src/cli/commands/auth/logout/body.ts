@@ -2,7 +2,6 @@ import { getSecret, removeSecret } from '../../../../config/credentials.js';
 import { configDir } from '../../../../config/paths.js';
 import { getProfile } from '../../../../config/profiles.js';
 import type { Settings } from '../../../../config/settings.js';
-import { isJsonMode } from '../../../../output/mode.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import {
   cachedIdentities,
@@ -25,17 +24,15 @@ export async function logout(options: LogoutOptions, ctx: CommandContext): Promi
     if (plan.secret && plan.profile) await removeSecret(dir, plan.profile);
     if (plan.tokens) await forgetTokens(dir, await identities(dir, settings));
   }
-  if (isJsonMode(ctx.printer.mode)) {
-    const what = { secret: plan.secret, tokens: plan.tokens };
-    const common = { profile: plan.profile ?? null, mode: plan.mode };
-    ctx.printer.json(
+  const what = { secret: plan.secret, tokens: plan.tokens };
+  const common = { profile: plan.profile ?? null, mode: plan.mode };
+  ctx.printer.result(
+    () =>
       options.dryRun
         ? { dry_run: true, action: 'logout', ...common, would_remove: what }
         : { ...common, removed: what },
-    );
-  } else {
-    ctx.printer.info(logoutMessage(plan, options.dryRun));
-  }
+    () => ctx.printer.info(logoutMessage(plan, options.dryRun)),
+  );
   return 0;
 }
 

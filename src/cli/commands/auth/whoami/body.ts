@@ -19,10 +19,9 @@ export async function whoami(
     local: connection.local,
     settings: settingRows(connection.settings, ctx.env),
   };
-  if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
-    ctx.printer.json(whoamiJson(view));
-  } else {
-    ctx.printer.record(view, whoamiFields(view, ctx.printer.mode));
-  }
+  ctx.printer.result(
+    () => whoamiJson(view),
+    () => ctx.printer.record(view, whoamiFields(view, ctx.printer.mode)),
+  );
   return 0;
 }

@@ -10,26 +10,27 @@ const list = (items: { name: string }[]) =>
 /** `--dry-run`: the validated plan, as one JSON document or as lines on stderr. */
 export function printAddPlan(ctx: CommandContext, plan: AddPlan, heldKeys?: number): void {
   const { printer } = ctx;
-  if (printer.mode === 'json' || printer.mode === 'ndjson') {
-    printer.json(addPlanJson(plan, heldKeys));
-    return;
-  }
-  const owner =
-    plan.owner.kind === 'tenant'
-      ? 'the tenant'
-      : `user ${plan.owner.userId}${plan.owner.self ? ' (you)' : ''}`;
-  printer.info(`dry run: would create the ${TYPE_WORD[plan.type]} "${plan.name}"`);
-  if (plan.description !== undefined) printer.info(`  description: ${plan.description}`);
-  printer.info(`  expires:     ${describeChosenExpiry(plan.expiry, ctx.now())}`);
-  if (plan.owner.kind === 'tenant') {
-    printer.info(`  groups:      ${list(plan.groups)}`);
-    printer.info(`  roles:       ${list(plan.roles)}`);
-  }
-  printer.info(`  owner:       ${owner} (POST ${createPath(plan.owner)})`);
-  if (heldKeys !== undefined) {
-    printer.info(`  user keys:   ${heldKeys} of ${USER_KEY_LIMIT} held before this one`);
-  }
-  printer.info('nothing was created');
+  printer.result(
+    () => addPlanJson(plan, heldKeys),
+    () => {
+      const owner =
+        plan.owner.kind === 'tenant'
+          ? 'the tenant'
+          : `user ${plan.owner.userId}${plan.owner.self ? ' (you)' : ''}`;
+      printer.info(`dry run: would create the ${TYPE_WORD[plan.type]} "${plan.name}"`);
+      if (plan.description !== undefined) printer.info(`  description: ${plan.description}`);
+      printer.info(`  expires:     ${describeChosenExpiry(plan.expiry, ctx.now())}`);
+      if (plan.owner.kind === 'tenant') {
+        printer.info(`  groups:      ${list(plan.groups)}`);
+        printer.info(`  roles:       ${list(plan.roles)}`);
+      }
+      printer.info(`  owner:       ${owner} (POST ${createPath(plan.owner)})`);
+      if (heldKeys !== undefined) {
+        printer.info(`  user keys:   ${heldKeys} of ${USER_KEY_LIMIT} held before this one`);
+      }
+      printer.info('nothing was created');
+    },
+  );
 }
 
 /** The closing line on stderr: which key, and when it stops working (absolute, UTC). */

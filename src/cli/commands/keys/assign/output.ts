@@ -1,6 +1,5 @@
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { Column } from '../../../../output/columns.js';
-import { isJsonMode } from '../../../../output/mode.js';
 import type { Printer } from '../../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Named } from '../shared/directory-refs.js';
@@ -35,10 +34,19 @@ export async function printAssignment(
   groups: SetChange,
   roles: SetChange,
 ): Promise<void> {
-  if (isJsonMode(printer.mode)) {
-    printer.json(assignmentJson(record, groups, roles));
-    return;
-  }
+  await printer.result(
+    () => assignmentJson(record, groups, roles),
+    () => printAssignmentRows(printer, record, groups, roles),
+  );
+}
+
+/** The human forms: a table or TSV rows, one per group and role. */
+async function printAssignmentRows(
+  printer: Printer,
+  record: AccessKeyRecord,
+  groups: SetChange,
+  roles: SetChange,
+): Promise<void> {
   const rows: Row[] = [
     ...groups.next.map((g) => ({ kind: 'group' as const, name: g.name, id: g.id })),
     ...roles.next.map((r) => ({ kind: 'role' as const, name: r.name, id: r.id })),

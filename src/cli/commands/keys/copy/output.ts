@@ -5,14 +5,14 @@ import {
   copyToClipboard as writeClipboard,
 } from '../../../../output/clipboard.js';
 import { writeStderr } from '../../../../output/io.js';
+import { isJsonMode } from '../../../../output/mode.js';
 import { scheduleClipboardClear } from '../../../../output/secret/clipboard-clear.js';
 import { githubMaskLines } from '../../../../output/secret/mask.js';
 import { DEFAULT_CLEAR_AFTER_MS } from '../../../../output/secret/plan.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { CopySource } from './source.js';
 
-const isJson = (ctx: CommandContext) =>
-  ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson';
+const isJson = (ctx: CommandContext) => isJsonMode(ctx.printer.mode);
 
 function describe(source: CopySource) {
   return {

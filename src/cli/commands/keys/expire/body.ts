@@ -1,7 +1,6 @@
 import { describeExpiry } from '../../../../core/expiry-state.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { Column } from '../../../../output/columns.js';
-import { isJsonMode } from '../../../../output/mode.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { jsonExpiry } from '../shared/key-columns.js';
@@ -74,17 +73,18 @@ function printChange(
 ): void {
   const { printer } = ctx;
   const now = ctx.now();
-  if (isJsonMode(printer.mode)) {
-    printer.json(change);
-    return;
-  }
-  printer.record(change, printer.mode === 'tsv' ? WIRE_FIELDS : humanFields(now));
-  const revived = describeExpiry(before, now).state === 'expired' && after.status === 'ACTIVE';
-  const note = revived ? ': it had expired and works again' : '';
-  printer.success(`expiry of key ${quoteForMessage(change.name)} updated${note}`);
-  if (after.status === 'INACTIVE') {
-    printer.info(
-      `the key is inactive: switch it on with: helixctl keys activate ${after.access_key}`,
-    );
-  }
+  printer.result(
+    () => change,
+    () => {
+      printer.record(change, printer.mode === 'tsv' ? WIRE_FIELDS : humanFields(now));
+      const revived = describeExpiry(before, now).state === 'expired' && after.status === 'ACTIVE';
+      const note = revived ? ': it had expired and works again' : '';
+      printer.success(`expiry of key ${quoteForMessage(change.name)} updated${note}`);
+      if (after.status === 'INACTIVE') {
+        printer.info(
+          `the key is inactive: switch it on with: helixctl keys activate ${after.access_key}`,
+        );
+      }
+    },
+  );
 }

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { isJsonMode } from '../../../../output/mode.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { BulkSelection } from './bulk-select.js';
 import type { BulkSinks, BulkTarget } from './bulk-types.js';
@@ -19,17 +18,18 @@ export function printDryRun(
     ...selection.rotate.map((t) => entry(t, 'rotate', sinks)),
     ...selection.skipped.map((t) => entry(t, 'skip', sinks)),
   ];
-  if (isJsonMode(printer.mode)) {
-    printer.json({ dry_run: true, action: 'rotate', count: selection.rotate.length, keys });
-    return 0;
-  }
-  const n = selection.rotate.length;
-  printer.info(`dry run: would rotate ${n} ${n === 1 ? 'key' : 'keys'}; nothing was changed`);
-  for (const key of keys) {
-    const where = key.secret_file ? ` -> ${key.secret_file}` : '';
-    const why = key.reason ? ` (${key.reason})` : '';
-    printer.info(`  ${key.action.padEnd(6)} ${key.name}  ${key.access_key}${where}${why}`);
-  }
+  printer.result(
+    () => ({ dry_run: true, action: 'rotate', count: selection.rotate.length, keys }),
+    () => {
+      const n = selection.rotate.length;
+      printer.info(`dry run: would rotate ${n} ${n === 1 ? 'key' : 'keys'}; nothing was changed`);
+      for (const key of keys) {
+        const where = key.secret_file ? ` -> ${key.secret_file}` : '';
+        const why = key.reason ? ` (${key.reason})` : '';
+        printer.info(`  ${key.action.padEnd(6)} ${key.name}  ${key.access_key}${where}${why}`);
+      }
+    },
+  );
   return 0;
 }
 

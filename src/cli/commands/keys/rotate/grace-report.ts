@@ -58,8 +58,8 @@ function cloneSummary(plan: ClonePlan) {
 export function printGracePlan(ctx: CommandContext, plan: ClonePlan, verify: boolean): void {
   const { printer } = ctx;
   const expires = plan.changesOldExpiry ? formatWireSeconds(plan.oldExpiresAt) : null;
-  if (printer.mode === 'json' || printer.mode === 'ndjson') {
-    printer.json({
+  printer.result(
+    () => ({
       dry_run: true,
       action: 'rotate_with_grace',
       key: keyJson(plan.old),
@@ -67,18 +67,21 @@ export function printGracePlan(ctx: CommandContext, plan: ClonePlan, verify: boo
       verify,
       old_expires_at: formatWireSeconds(plan.oldExpiresAt),
       changes_old_expiry: expires !== null,
-    });
-    return;
-  }
-  const names = (items: { name: string }[]) => items.map((i) => i.name).join(', ') || '-';
-  printer.info(`dry run: would replace "${plan.old.name}" (${plan.old.access_key}) with a new key`);
-  printer.info(`  groups: ${names(plan.groups)}; roles: ${names(plan.roles)}`);
-  if (verify) printer.info('  then log in with the new key, deleting it if that fails');
-  const when = `${utcText(plan.oldExpiresAt)} (${formatRelative(plan.oldExpiresAt, ctx.now())})`;
-  printer.info(
-    plan.changesOldExpiry
-      ? `  then set the old key to expire at ${when}`
-      : `  the old key already expires at ${when}: it would be left as it is`,
+    }),
+    () => {
+      const names = (items: { name: string }[]) => items.map((i) => i.name).join(', ') || '-';
+      printer.info(
+        `dry run: would replace "${plan.old.name}" (${plan.old.access_key}) with a new key`,
+      );
+      printer.info(`  groups: ${names(plan.groups)}; roles: ${names(plan.roles)}`);
+      if (verify) printer.info('  then log in with the new key, deleting it if that fails');
+      const when = `${utcText(plan.oldExpiresAt)} (${formatRelative(plan.oldExpiresAt, ctx.now())})`;
+      printer.info(
+        plan.changesOldExpiry
+          ? `  then set the old key to expire at ${when}`
+          : `  the old key already expires at ${when}: it would be left as it is`,
+      );
+      printer.info('nothing was changed');
+    },
   );
-  printer.info('nothing was changed');
 }

@@ -1,3 +1,4 @@
+import { isJsonMode } from '../../../../output/mode.js';
 import type { SinkPlan } from '../../../../output/secret/types.js';
 import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord, CreatedAccessKey } from '../../../../wire/types.js';
@@ -49,7 +50,7 @@ export async function rotateWithGrace(
   try {
     return await handOver(ctx, conn, outcome, created, sinks, options.verify);
   } finally {
-    if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
+    if (isJsonMode(ctx.printer.mode)) {
       ctx.printer.json(graceJson(outcome));
     }
   }

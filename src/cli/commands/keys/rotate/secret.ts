@@ -15,19 +15,20 @@ function printRotatePlan(ctx: CommandContext, record: AccessKeyRecord): void {
   const effect = api
     ? `a new access key; the current one keeps working for ${apiGraceDays(record)} days`
     : 'a new secret for the same access key; the current secret stops working at once';
-  if (ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson') {
-    ctx.printer.json({
+  ctx.printer.result(
+    () => ({
       dry_run: true,
       action: api ? 'rotate_api_key' : 'regenerate_secret',
       key: keyJson(record),
       method: 'POST',
       path: api ? imsPaths.keyRotate(record.access_key) : imsPaths.keySecret(record.access_key),
       effect,
-    });
-    return;
-  }
-  ctx.printer.info(`dry run: would rotate "${record.name}" (${record.access_key}): ${effect}`);
-  ctx.printer.info('nothing was changed');
+    }),
+    () => {
+      ctx.printer.info(`dry run: would rotate "${record.name}" (${record.access_key}): ${effect}`);
+      ctx.printer.info('nothing was changed');
+    },
+  );
 }
 
 /**

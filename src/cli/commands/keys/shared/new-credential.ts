@@ -1,6 +1,7 @@
 import { formatCredential } from '../../../../core/credential.js';
 import { renderCredentialBox } from '../../../../output/credential-box.js';
 import { writeStderr } from '../../../../output/io.js';
+import { isJsonMode } from '../../../../output/mode.js';
 import { deliverCredential } from '../../../../output/secret/deliver.js';
 import { planSinks } from '../../../../output/secret/plan.js';
 import { preflightSinks } from '../../../../output/secret/preflight.js';
@@ -23,7 +24,7 @@ export async function planSecretDelivery(
     flags: sinks,
     interactive: ctx.interactive,
     stdoutTTY: ctx.io.stdout.isTTY === true,
-    json: ctx.printer.mode === 'json' || ctx.printer.mode === 'ndjson',
+    json: isJsonMode(ctx.printer.mode),
   });
   await preflightSinks(plan, ctx.env);
   return plan;

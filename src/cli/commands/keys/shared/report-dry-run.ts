@@ -1,4 +1,3 @@
-import { isJsonMode } from '../../../../output/mode.js';
 import type { Printer } from '../../../../output/printer.js';
 
 /**
@@ -12,10 +11,11 @@ export function reportDryRun(
   fields: Record<string, unknown>,
   lines: readonly string[],
 ): void {
-  if (isJsonMode(printer.mode)) {
-    printer.json({ dry_run: true, action, ...fields });
-    return;
-  }
-  for (const line of lines) printer.info(`dry run: ${line}`);
-  printer.info('dry run: nothing was changed');
+  printer.result(
+    () => ({ dry_run: true, action, ...fields }),
+    () => {
+      for (const line of lines) printer.info(`dry run: ${line}`);
+      printer.info('dry run: nothing was changed');
+    },
+  );
 }

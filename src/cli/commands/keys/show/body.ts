@@ -10,10 +10,11 @@ export async function keysShow(options: KeyRefOptions, ctx: CommandContext): Pro
   const record = await resolveKey(conn, options.key);
   const details = await fetchKeyDetails(conn, record);
   const { printer } = ctx;
-  if (printer.mode === 'json' || printer.mode === 'ndjson') {
-    printer.json(detailsJson(details));
-    return 0;
-  }
-  printer.record(details, detailFields(details, ctx.now()));
+  printer.result(
+    () => detailsJson(details),
+    () => {
+      printer.record(details, detailFields(details, ctx.now()));
+    },
+  );
   return 0;
 }

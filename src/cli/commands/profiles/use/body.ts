@@ -1,6 +1,5 @@
 import { LOCAL_PROFILE } from '../../../../config/profile-schema.js';
 import { setCurrentProfile } from '../../../../config/profiles.js';
-import { isJsonMode } from '../../../../output/mode.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { activeProfile } from '../shared/active-profile.js';
 import { unknownProfile } from '../shared/known-profile.js';
@@ -22,22 +21,25 @@ export async function profilesUse(
   const previous = file.current_profile;
   const changed = previous !== name;
   if (changed && !options.dryRun) await setCurrentProfile(dir, name);
-  if (isJsonMode(ctx.printer.mode)) {
-    const common = { profile: name, previous: previous ?? null, changed };
-    ctx.printer.json(
-      options.dryRun ? { dry_run: true, action: 'profiles use', ...common } : common,
-    );
-    return 0;
-  }
-  if (options.dryRun) {
-    const now = previous === undefined ? 'there is none now' : `now: ${previous}`;
-    ctx.printer.info(`dry run: would make ${name} the default profile (${now}); nothing changed`);
-  } else if (changed) {
-    ctx.printer.success(`${name} is now the default profile`);
-  } else {
-    ctx.printer.info(`${name} is already the default profile`);
-  }
-  warnOverride(ctx, name);
+  ctx.printer.result(
+    () => {
+      const common = { profile: name, previous: previous ?? null, changed };
+      return options.dryRun ? { dry_run: true, action: 'profiles use', ...common } : common;
+    },
+    () => {
+      if (options.dryRun) {
+        const now = previous === undefined ? 'there is none now' : `now: ${previous}`;
+        ctx.printer.info(
+          `dry run: would make ${name} the default profile (${now}); nothing changed`,
+        );
+      } else if (changed) {
+        ctx.printer.success(`${name} is now the default profile`);
+      } else {
+        ctx.printer.info(`${name} is already the default profile`);
+      }
+      warnOverride(ctx, name);
+    },
+  );
   return 0;
 }
 
