@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
+import type { GlobalFlags } from '../../config/settings.js';
 
-/** Options every command accepts (section 2 of the contract), as commander parsed them. */
-export interface GlobalOptions {
-  profile?: string;
+/**
+ * Options every command accepts, as commander parsed them (README.md): those settings
+ * resolution reads are `GlobalFlags` (one spelling for both), plus those only the cli reads.
+ * `login --access-key` is no global flag.
+ */
+export interface GlobalOptions extends Omit<GlobalFlags, 'accessKey' | 'json'> {
   json: boolean;
-  output?: string;
   color: boolean;
   quiet: boolean;
   debug: boolean;
   input: boolean;
   yes: boolean;
-  url?: string;
-  tenant?: string;
-  timeout?: string;
 }
 
 export function addGlobalOptions(program: Command): Command {
