@@ -1,7 +1,7 @@
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { accessibleKeys, type KeySourceOptions } from '../../../runtime/key-source.js';
-import { keyFilter } from '../shared/key-filter.js';
+import { keyFilter } from '../shared/filter-predicate.js';
 import type { KeyFilters } from '../shared/key-filters.js';
 
 export interface ListedKeysOptions {

@@ -1,7 +1,7 @@
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { allAccessibleKeys } from '../../../runtime/key-source.js';
-import { keyFilter } from '../shared/key-filter.js';
+import { keyFilter } from '../shared/filter-predicate.js';
 import { secretFileNames } from './bulk-file-names.js';
 import type { BulkTarget } from './bulk-types.js';
 import type { KeysRotateOptions } from './options.js';
