@@ -1,11 +1,8 @@
-import { Command } from './commander.js';
-import { registerAuth } from './commands/auth/register.js';
-import { registerCompletion } from './commands/completion/register.js';
-import type { registerKeyVerbs } from './commands/keys/register.js';
-import { registerProfiles } from './commands/profiles/register.js';
-import { registerServe } from './commands/serve/register.js';
-import type { Dispatch } from './dispatch.js';
-import { addGlobalOptions } from './global-options.js';
+import { nouns } from './commands/index.js';
+import { Command } from './runtime/commander.js';
+import type { Dispatch } from './runtime/dispatch.js';
+import { addGlobalOptions } from './runtime/global-options.js';
+import type { VerbSpec } from './runtime/verb-spec.js';
 
 export interface ProgramDeps {
   dispatch: Dispatch;
@@ -15,18 +12,18 @@ export interface ProgramDeps {
   writeOut: (text: string) => void;
   writeErr: (text: string) => void;
   /**
-   * Adds the `keys` verbs (`registerKeyVerbs`). run() passes it only when the command line
-   * names `keys`: without it `keys` is a bare group, which is all the top-level help and the
-   * other commands need, and start-up skips the largest part of the tree.
+   * The verbs of lazily loaded groups, by group word (`keys`). run() loads them only when the
+   * command line names the group: without them it is a bare group, which is all the top-level
+   * help and the other commands need, and start-up skips the largest part of the tree.
    */
-  registerKeyVerbs?: typeof registerKeyVerbs | undefined;
+  loadedVerbs?: Readonly<Record<string, readonly VerbSpec[]>> | undefined;
   /** Terminal width for help text; undefined when not a terminal. */
   helpWidth?: number | undefined;
 }
 
 /**
  * The command tree. Building it imports no command body (those load on dispatch), and the
- * `keys` verbs only when `deps.registerKeyVerbs` is given.
+ * verbs of a lazy group only when `deps.loadedVerbs` has them.
  */
 export function createProgram(deps: ProgramDeps): Command {
   const program = new Command('helixctl');
@@ -47,12 +44,13 @@ export function createProgram(deps: ProgramDeps): Command {
     .version(deps.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command');
   addGlobalOptions(program);
-  registerAuth(program, deps.dispatch);
-  registerProfiles(program, deps.dispatch);
-  const keys = program.command('keys').description('manage access keys');
-  deps.registerKeyVerbs?.(keys, deps.dispatch, deps.execTail);
-  registerServe(program, deps.dispatch);
-  registerCompletion(program, deps.dispatch);
+  const registerDeps = { dispatch: deps.dispatch, execTail: deps.execTail };
+  for (const noun of nouns) {
+    const group = noun.group;
+    const parent = group ? program.command(group.name).description(group.description) : program;
+    const verbs = noun.verbs ?? (group ? deps.loadedVerbs?.[group.name] : undefined) ?? [];
+    for (const verb of verbs) verb.register(parent, registerDeps);
+  }
   program.addHelpText(
     'after',
     [
@@ -78,4 +76,20 @@ export function splitExecTail(argv: readonly string[]): { args: string[]; execTa
   const dashes = argv.indexOf('--');
   if (exec === -1 || dashes === -1 || dashes < exec) return { args: [...argv] };
   return { args: argv.slice(0, dashes), execTail: argv.slice(dashes + 1) };
+}
+
+/**
+ * Loads the verbs of each lazy group that `args` names, or of every lazy group when `args` is
+ * undefined (shell completion walks the whole tree).
+ */
+export async function loadVerbs(
+  args?: readonly string[],
+): Promise<Record<string, readonly VerbSpec[]>> {
+  const loaded: Record<string, readonly VerbSpec[]> = {};
+  for (const { group, loadVerbs: load } of nouns) {
+    if (group && load && (args === undefined || args.includes(group.name))) {
+      loaded[group.name] = await load();
+    }
+  }
+  return loaded;
 }

@@ -1,18 +1,10 @@
 import { ExitCode } from '../core/exit-codes.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
-import { CommanderError } from './commander.js';
-import type { Dispatch } from './dispatch.js';
-import { createProgram, splitExecTail } from './program.js';
-import type { RunState } from './run-state.js';
+import { createProgram, loadVerbs, splitExecTail } from './program.js';
+import { CommanderError } from './runtime/commander.js';
+import type { Dispatch } from './runtime/dispatch.js';
+import type { RunState } from './runtime/run-state.js';
 import { readVersion } from './version.js';
-
-/**
- * The `keys` verbs are most of the tree. They are reached only through the word `keys`
- * (`keys <verb>`, `help keys`: the group has no alias), so other command lines skip them.
- */
-async function loadKeyVerbs() {
-  return (await import('./commands/keys/register.js')).registerKeyVerbs;
-}
 
 const DONE = new Set(['commander.helpDisplayed', 'commander.version']);
 
@@ -34,16 +26,16 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   const io = deps.io ?? processIo();
   // Each Tab press runs `helixctl complete -- <words>`: answer it before building anything.
   if (argv[0] === 'complete') {
-    const { runComplete } = await import('./commands/completion/complete.js');
-    return runComplete(argv.slice(1), io);
+    const { runComplete } = await import('./commands/completion/complete/complete.js');
+    return runComplete(argv.slice(1), io, buildCompletionTree);
   }
   const state: RunState = { exitCode: 0 };
   const dispatch: Dispatch =
     deps.dispatch ??
-    (async (id, options, command) => {
-      const { runCommand } = await import('./run-command.js');
+    (async (_words, options, command, load) => {
+      const { runCommand } = await import('./runtime/run-command.js');
       await runCommand({
-        id,
+        load,
         options,
         command,
         io,
@@ -54,7 +46,7 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
     });
   const { args, execTail } = splitExecTail(argv);
   const program = createProgram({
-    registerKeyVerbs: args.includes('keys') ? await loadKeyVerbs() : undefined,
+    loadedVerbs: await loadVerbs(args),
     dispatch,
     version: readVersion(),
     execTail,
@@ -72,7 +64,18 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   } catch (error) {
     // Help and version were printed: a success that needs no error report loaded.
     if (error instanceof CommanderError && DONE.has(error.code)) return ExitCode.OK;
-    const { report } = await import('./report.js');
+    const { report } = await import('./runtime/report.js');
     return report(error, io, state, args);
   }
+}
+
+/** The whole tree, lazy groups included, for shell completion to walk; it runs nothing. */
+async function buildCompletionTree() {
+  return createProgram({
+    dispatch: async () => {},
+    version: '0.0.0',
+    writeOut: () => {},
+    writeErr: () => {},
+    loadedVerbs: await loadVerbs(),
+  });
 }

@@ -52,6 +52,12 @@ export interface Printer {
   list<T>(rows: readonly T[], columns: readonly Column<T>[], options?: ListOptions): Promise<void>;
   /** One object: `Label:  value` lines in table mode, the object in json, one row in tsv. */
   record<T>(value: T, fields: readonly Column<T>[]): void;
+  /**
+   * The one JSON-or-human switch: in json and ndjson modes the document `doc()` (as `json`),
+   * otherwise whatever `human()` prints (and its return, e.g. the promise of a `list`).
+   * Commands ask here rather than test the mode.
+   */
+  result<R>(doc: () => unknown, human: () => R): R | undefined;
 }
 
 /** Builds the printer for one run; colour is decided per stream here, never by callers. */
@@ -105,6 +111,11 @@ export function createPrinter(options: PrinterOptions): Printer {
       if (isJsonMode(mode)) json(value, prettyJson);
       else if (mode === 'tsv') out(renderTsv([value], fields));
       else out(renderRecord(value, fields, chalk));
+    },
+    result(doc, human) {
+      if (!isJsonMode(mode)) return human();
+      json(doc(), prettyJson);
+      return undefined;
     },
   };
 }

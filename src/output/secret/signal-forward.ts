@@ -9,7 +9,7 @@ import { ownSignal } from '../../core/interrupt.js';
  * Returns the function that removes the handlers once the child is gone.
  */
 export function forwardSignals(child: ChildProcess): () => void {
-  // Marked: the run-wide signal handler (src/cli/interrupt.ts) must not abort us meanwhile.
+  // Marked: the run-wide signal handler (src/cli/runtime/interrupt.ts) must not abort us meanwhile.
   const forward = ownSignal((signal: NodeJS.Signals) => void child.kill(signal));
   const ignore = ownSignal(() => {});
   process.on('SIGTERM', forward);

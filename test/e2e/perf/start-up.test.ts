@@ -32,14 +32,14 @@ describe('start-up path', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('Usage: helixctl [options] [command]');
     expect(run.has('node_modules/commander')).toBe(true);
-    for (const part of ['node_modules/chalk', 'commands/keys/register', 'core/duration.js']) {
+    for (const part of ['node_modules/chalk', 'commands/keys/verbs', 'core/duration.js']) {
       expect(run.has(part), part).toBe(false);
     }
   });
 
   it('a keys verb loads the keys tree, and `help keys` lists every verb', async () => {
     const help = await loaded(['help', 'keys']);
-    expect(help.has('commands/keys/register.js')).toBe(true);
+    expect(help.has('commands/keys/verbs.js')).toBe(true);
     for (const verb of ['add', 'list', 'show', 'rotate', 'expire', 'delete', 'check']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${verb}\\b`, 'm'));
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ServeOptions, serve } from '../../../src/cli/commands/serve/serve.js';
+import { type ServeOptions, serve } from '../../../src/cli/commands/serve/serve/serve.js';
 import { ServiceError, UsageError } from '../../../src/core/errors.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 

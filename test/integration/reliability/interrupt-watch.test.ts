@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchInterrupt } from '../../../src/cli/interrupt.js';
+import { watchInterrupt } from '../../../src/cli/runtime/interrupt.js';
 import { Interrupt, interruptOf, ownSignal } from '../../../src/core/interrupt.js';
 
 /** The run-wide signal handler, driven by emitting the process's own signal events. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerKeyVerbs } from '../../../src/cli/commands/keys/register.js';
+import { keysVerbs } from '../../../src/cli/commands/keys/verbs.js';
 import { createProgram } from '../../../src/cli/program.js';
 import { run } from '../../../src/cli/run.js';
 import { fakeIo } from '../../helpers/fake-io.js';
@@ -13,7 +13,7 @@ function commandPaths(): string[][] {
     writeOut: () => {},
     writeErr: () => {},
     // The whole tree: run() adds the keys verbs only to command lines that name `keys`.
-    registerKeyVerbs,
+    loadedVerbs: { keys: keysVerbs },
   });
   const walk = (command: Command, prefix: string[]): string[][] =>
     command.commands.flatMap((sub) => {

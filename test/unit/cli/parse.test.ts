@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandId, Dispatch } from '../../../src/cli/dispatch.js';
-import { readGlobalOptions } from '../../../src/cli/global-options.js';
 import { run } from '../../../src/cli/run.js';
+import type { Dispatch } from '../../../src/cli/runtime/dispatch.js';
+import { readGlobalOptions } from '../../../src/cli/runtime/global-options.js';
 import { fakeIo } from '../../helpers/fake-io.js';
 
 /** The parse layer on its own: argv in, the command id and typed options a body would get. */
 async function parse(argv: string[]) {
-  const calls: Array<{ id: CommandId; options: unknown; globals: unknown }> = [];
+  const calls: Array<{ id: string; options: unknown; globals: unknown }> = [];
   const dispatch: Dispatch = async (id, options, command) => {
     calls.push({ id, options, globals: readGlobalOptions(command) });
   };

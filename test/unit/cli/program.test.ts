@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerKeyVerbs } from '../../../src/cli/commands/keys/register.js';
+import { keysVerbs } from '../../../src/cli/commands/keys/verbs.js';
 import { createProgram } from '../../../src/cli/program.js';
 
 const build = (withVerbs: boolean) =>
@@ -8,7 +8,7 @@ const build = (withVerbs: boolean) =>
     version: '9.9.9',
     writeOut: () => undefined,
     writeErr: () => undefined,
-    registerKeyVerbs: withVerbs ? registerKeyVerbs : undefined,
+    loadedVerbs: withVerbs ? { keys: keysVerbs } : undefined,
   });
 
 describe('createProgram', () => {

@@ -101,3 +101,26 @@ describe('printer.json', () => {
     expect(io.out()).toBe('null\n');
   });
 });
+
+describe('printer.result', () => {
+  it.each(['json', 'ndjson'] as const)('prints the document in %s mode, nothing human', (mode) => {
+    const { io, printer } = setup(mode);
+    printer.result(
+      () => ({ name: 'a' }),
+      () => printer.data('human'),
+    );
+    expect(io.out()).toBe('{"name":"a"}\n');
+  });
+
+  it.each(['table', 'tsv'] as const)(
+    'prints the human form in %s mode, never the document',
+    (mode) => {
+      const { io, printer } = setup(mode);
+      const doc = () => {
+        throw new Error('built the document');
+      };
+      printer.result(doc, () => printer.data('human'));
+      expect(io.out()).toBe('human\n');
+    },
+  );
+});

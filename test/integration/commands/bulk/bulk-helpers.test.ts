@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { secretFileNames } from '../../../../src/cli/keys/bulk-file-names.js';
-import { runPool } from '../../../../src/cli/keys/bulk-pool.js';
-import { bulkExitCode } from '../../../../src/cli/keys/bulk-report.js';
-import type { BulkRow } from '../../../../src/cli/keys/bulk-types.js';
+import { secretFileNames } from '../../../../src/cli/commands/keys/rotate/bulk-file-names.js';
+import { runPool } from '../../../../src/cli/commands/keys/rotate/bulk-pool.js';
+import { bulkExitCode } from '../../../../src/cli/commands/keys/rotate/bulk-report.js';
+import type { BulkRow } from '../../../../src/cli/commands/keys/rotate/bulk-types.js';
 import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 
 /** The pure parts of `rotate --all`: the pool, file names, the exit code. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRefs } from '../../../../src/cli/keys/directory-refs.js';
+import { resolveRefs } from '../../../../src/cli/commands/keys/shared/directory-refs.js';
 
 const groups = [
   { id: '100000000000001', name: 'Administrators' },

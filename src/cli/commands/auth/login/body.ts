@@ -1,0 +1,66 @@
+import { readEnvValues } from '../../../../config/env-values.js';
+import { permissionWarnings } from '../../../../config/load-settings.js';
+import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
+import { loadProfiles } from '../../../../config/profiles.js';
+import { resolveTimeout } from '../../../../config/resolve-output.js';
+import type { CommandContext } from '../../../runtime/context.js';
+import { resolveIdentity } from './inputs.js';
+import type { LoginOptions } from './options.js';
+import { reportLogin } from './report.js';
+import { saveLogin } from './save.js';
+import { resolveSecret } from './secret.js';
+import { loginTarget } from './target.js';
+import { verifyLogin } from './verify.js';
+import { readWholeCredential } from './whole-credential.js';
+
+/**
+ * `helixctl login`: gathers URL, tenant, access key and secret; logs in and reads /userinfo;
+ * only then saves the profile, the secret and the tokens (all or nothing).
+ */
+export async function login(options: LoginOptions, ctx: CommandContext): Promise<number> {
+  // Every flag and variable is checked before anything is asked or read.
+  const target = loginTarget(ctx);
+  const env = readEnvValues(ctx.env);
+  const timeoutMs = resolveTimeout({ timeout: ctx.globals.timeout }).value;
+  const dir = configDir(ctx.env);
+  const file = await loadProfiles(dir);
+  const stored = Object.hasOwn(file.profiles, target.name) ? file.profiles[target.name] : undefined;
+  const whole = await readWholeCredential(options, ctx);
+  const identity = await resolveIdentity(ctx, {
+    env,
+    stored,
+    whole,
+    accessKeyFlag: options.accessKey,
+  });
+  const { secret, from } = await resolveSecret(ctx, {
+    accessKey: identity.accessKey,
+    env,
+    whole,
+    stdin: options.secretStdin,
+  });
+  ctx.printer.debug(`login: profile ${target.name}, secret from ${from}`);
+  const verified = await verifyLogin(ctx, identity, secret, timeoutMs);
+  const current = file.current_profile;
+  const makeCurrent = current === undefined || target.explicit || current === target.name;
+  const report = { target, identity, verified, makeCurrent, previousCurrent: current };
+  if (options.dryRun) {
+    reportLogin(ctx, { ...report, dryRun: true });
+    return 0;
+  }
+  const profile = {
+    url: identity.url,
+    tenant_id: identity.tenantId,
+    access_key: identity.accessKey,
+    ...(stored?.output === undefined ? {} : { output: stored.output }),
+  };
+  await saveLogin(
+    dir,
+    { name: target.name, profile, secret, tokens: verified.tokens, makeCurrent, previous: stored },
+    () => ctx.now(),
+  );
+  for (const warning of await permissionWarnings(configFiles(dir), homeDir(ctx.env))) {
+    ctx.printer.warn(warning);
+  }
+  reportLogin(ctx, { ...report, dryRun: false });
+  return 0;
+}

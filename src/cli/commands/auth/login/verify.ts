@@ -1,0 +1,82 @@
+import { createImsClient } from '../../../../api/client.js';
+import type { CachedTokens } from '../../../../api/session-types.js';
+import { AuthError, ServiceError } from '../../../../core/errors.js';
+import type { Redacted } from '../../../../core/redacted.js';
+import { withSpinner } from '../../../../output/spinner.js';
+import type { UserInfo } from '../../../../wire/types.js';
+import type { CommandContext } from '../../../runtime/context.js';
+import { traceLine } from '../../../runtime/trace.js';
+import type { LoginIdentity } from './inputs.js';
+
+/** What a successful login proved: who the key is, and the tokens it was given. */
+export interface VerifiedLogin {
+  userinfo: UserInfo;
+  tokens: CachedTokens | undefined;
+}
+
+const WRONG_SECRET_HINT =
+  'check the access key and the secret key; a lost secret cannot be shown again: rotate the key for a new one';
+
+/**
+ * `POST /access_keys/login`, then `GET /userinfo` with the token it gave. No token store:
+ * nothing touches the disk here; the caller saves only once both calls succeeded.
+ *
+ * @throws AuthError (exit 3) for a wrong key, secret or tenant; ServiceError (exit 7) when
+ *   the portal cannot be reached.
+ */
+export async function verifyLogin(
+  ctx: CommandContext,
+  identity: LoginIdentity,
+  secret: Redacted,
+  timeoutMs: number,
+): Promise<VerifiedLogin> {
+  const client = createImsClient({
+    baseUrl: identity.url,
+    credential: {
+      accessKey: identity.accessKey,
+      secretKey: secret.reveal(),
+      tenantId: identity.tenantId,
+    },
+    timeoutMs,
+    onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
+    now: () => ctx.now(),
+    signal: ctx.signal,
+  });
+  try {
+    return await withSpinner(
+      ctx.printer,
+      `Logging in to ${identity.url}`,
+      async () => {
+        await client.login();
+        const userinfo = await client.userinfo();
+        return { userinfo, tokens: client.tokens() };
+      },
+      { successText: false, failText: false },
+    );
+  } catch (error) {
+    throw withLoginHint(error, identity.url);
+  }
+}
+
+/**
+ * Hints for a first contact: the API's own suggest `helixctl login` (what the user is running)
+ * or the network, when a mistyped portal URL is as likely.
+ */
+function withLoginHint(error: unknown, url: string): unknown {
+  const options = (hint: string, e: AuthError | ServiceError) => ({
+    status: e.status,
+    code: e.code,
+    hint,
+    cause: e,
+  });
+  if (error instanceof AuthError && error.status === 401) {
+    return new AuthError(error.message, options(WRONG_SECRET_HINT, error));
+  }
+  if (error instanceof ServiceError && error.status === undefined) {
+    return new ServiceError(
+      error.message,
+      options(`check the portal URL (${url}) and your network`, error),
+    );
+  }
+  return error;
+}

@@ -1,0 +1,4 @@
+/** Typed options of `logout`. */
+export interface LogoutOptions {
+  dryRun: boolean;
+}

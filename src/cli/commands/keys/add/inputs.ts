@@ -1,0 +1,67 @@
+import { InputNeededError } from '../../../../core/errors.js';
+import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
+import { validateDescription, validateKeyName } from '../../../../core/names.js';
+import type { CommandContext } from '../../../runtime/context.js';
+import { NEVER_WARNING } from './expiry-text.js';
+import type { KeysAddOptions } from './options.js';
+import type { KeyOwner } from './owner.js';
+import { askExpiry, askKeyName, askKeyType } from './prompts.js';
+
+/** The flags of `keys add` that were given, checked (usage errors, exit 2). */
+export interface GivenInputs {
+  name?: string;
+  description?: string;
+  expiry?: Expiry;
+}
+
+/** Checks every given value before any prompt or request, so a typo costs nothing. */
+export function checkGivenInputs(options: KeysAddOptions, now: Date): GivenInputs {
+  const given: GivenInputs = {};
+  if (options.name !== undefined) given.name = validateKeyName(options.name);
+  if (options.description !== undefined) {
+    const description = validateDescription(options.description);
+    if (description !== '') given.description = description;
+  }
+  if (options.expires !== undefined) given.expiry = parseExpiry(options.expires, now);
+  return given;
+}
+
+/** Without a terminal nothing can be asked: a missing name or expiry is exit 8, before any call. */
+export function requireWithoutPrompt(ctx: CommandContext, given: GivenInputs): void {
+  if (ctx.interactive) return;
+  if (given.name === undefined) {
+    throw new InputNeededError('a key name is required: pass --name <name> (or the name argument)');
+  }
+  if (given.expiry === undefined) {
+    throw new InputNeededError(
+      'an expiry is required: pass --expires <30d|12h|2w|2027-01-31|2027-01-31T12:00:00Z|never>',
+    );
+  }
+}
+
+export interface AddInputs {
+  name: string;
+  description?: string | undefined;
+  type: 'TENANT' | 'API' | 'USER';
+  expiry: Expiry;
+}
+
+/**
+ * Fills in what is missing by asking, in the order name, type, expiry. The type is asked only
+ * for a tenant key (a user-level key has no choice) and defaults to access without a terminal.
+ */
+export async function completeInputs(
+  ctx: CommandContext,
+  options: KeysAddOptions,
+  given: GivenInputs,
+  owner: KeyOwner,
+): Promise<AddInputs> {
+  const name = given.name ?? (await askKeyName(ctx.prompter));
+  let type: AddInputs['type'] = 'USER';
+  if (owner.kind === 'tenant') {
+    type = options.type ?? (ctx.interactive ? await askKeyType(ctx.prompter) : 'TENANT');
+  }
+  const expiry = given.expiry ?? (await askExpiry(ctx.prompter, () => ctx.now()));
+  if (expiry.kind === 'never') ctx.printer.warn(NEVER_WARNING);
+  return { name, description: given.description, type, expiry };
+}

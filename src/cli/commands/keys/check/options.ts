@@ -1,0 +1,3 @@
+export interface KeysCheckOptions {
+  withinMs: number;
+}

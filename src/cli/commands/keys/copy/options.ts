@@ -1,0 +1,6 @@
+export interface KeysCopyOptions {
+  key?: string;
+  secretStdin: boolean;
+  print: boolean;
+  clearAfterMs?: number;
+}

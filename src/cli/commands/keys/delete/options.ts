@@ -1,0 +1,5 @@
+export interface KeysDeleteOptions {
+  keys: string[];
+  expired: boolean;
+  dryRun: boolean;
+}

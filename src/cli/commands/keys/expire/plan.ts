@@ -1,0 +1,42 @@
+import { UsageError } from '../../../../core/errors.js';
+import { parseExpiry } from '../../../../core/expiry.js';
+import { EXPIRY_ENUM } from '../../../../core/expiry-enum.js';
+import { quoteForMessage } from '../../../../core/quote.js';
+import { formatWireSeconds } from '../../../../core/timestamp.js';
+import type { UpdateKeyRequest } from '../../../../wire/types.js';
+import type { KeysExpireOptions } from './options.js';
+
+/** The new expiry of `keys expire`: the PATCH body and, for people, the instant (null = never). */
+export interface ExpirePlan {
+  body: Pick<UpdateKeyRequest, 'expiry_enum' | 'expiry_time'>;
+  /** Zone-less UTC seconds, as `expiry_time` is written; null for never. */
+  expiryTime: string | null;
+}
+
+/**
+ * Reads `--in`, `--on` or `--never` against `now`. `--in 30d` is exact (now + 30 days, a
+ * `Custom value`), not the portal's `30 days` preset that rounds to the end of the day.
+ * `--on` takes what `--expires` takes for dates: a plain date ends at 23:59:59 UTC that day.
+ *
+ * @throws UsageError for a value that is not a date, or an instant that is not in the future.
+ */
+export function planExpiry(options: KeysExpireOptions, now: Date): ExpirePlan {
+  if (options.never) {
+    return { body: { expiry_enum: EXPIRY_ENUM.NEVER }, expiryTime: null };
+  }
+  if (options.inMs !== undefined) {
+    const at = new Date(Math.floor((now.getTime() + options.inMs) / 1000) * 1000);
+    const expiryTime = formatWireSeconds(at);
+    return { body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime }, expiryTime };
+  }
+  const text = options.on?.trim() ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    throw new UsageError(`--on expects a date, not ${quoteForMessage(text)}`, {
+      hint: 'e.g. --on 2027-01-31 or --on 2027-01-31T12:00:00Z; for a duration use --in',
+    });
+  }
+  const expiry = parseExpiry(text, now);
+  if (expiry.kind !== 'at') throw new UsageError('--on expects a date');
+  const expiryTime = formatWireSeconds(expiry.at);
+  return { body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime }, expiryTime };
+}

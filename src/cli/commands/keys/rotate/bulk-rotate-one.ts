@@ -1,0 +1,76 @@
+import { formatCredential } from '../../../../core/credential.js';
+import { isHelixError } from '../../../../core/errors.js';
+import { ExitCode } from '../../../../core/exit-codes.js';
+import type { AccessKeyRecord } from '../../../../wire/types.js';
+import type { Connection } from '../../../runtime/connection.js';
+import { apiRotationCheckHint } from './api.js';
+import { type BulkDeliveryIo, deliverBulk } from './bulk-deliver.js';
+import type { BulkError, BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
+
+interface FreshSecret {
+  accessKey: string;
+  secretKey: string;
+  tenantId: string;
+}
+
+/**
+ * Rotates one key with the one request it needs (the listing already gave its record), then
+ * delivers its secret before the worker takes the next key. Never throws: every outcome is a row.
+ */
+export async function rotateOne(
+  conn: Connection,
+  target: BulkTarget,
+  sinks: BulkSinks,
+  io: BulkDeliveryIo,
+): Promise<BulkRow> {
+  const { record } = target;
+  const head = { name: record.name, access_key: record.access_key };
+  let fresh: FreshSecret;
+  try {
+    fresh = await rotateKey(conn, record);
+  } catch (error) {
+    return { ...head, type: record.type, result: 'failed', rotated: false, error: errorOf(error) };
+  }
+  const cred = { ...fresh, credential: formatCredential(fresh) };
+  const delivery = await deliverBulk(cred, target.fileName, sinks, io);
+  const withSecret = sinks.stdout || delivery.fallback;
+  return {
+    ...head,
+    ...(fresh.accessKey === record.access_key ? {} : { new_access_key: fresh.accessKey }),
+    type: record.type,
+    result: delivery.failure === undefined ? 'rotated' : 'failed',
+    rotated: true,
+    ...(delivery.failure === undefined ? {} : { error: delivery.failure }),
+    ...(delivery.secretFile === undefined ? {} : { secret_file: delivery.secretFile }),
+    secret_delivered_to:
+      withSecret && !sinks.stdout ? [...delivery.deliveredTo, 'stdout'] : delivery.deliveredTo,
+    tenant_id: fresh.tenantId,
+    ...(withSecret ? { access_secret_key: cred.secretKey, credential: cred.credential } : {}),
+  };
+}
+
+/** TENANT and USER keys get a new secret; API keys a new access key and secret. */
+async function rotateKey(conn: Connection, record: AccessKeyRecord): Promise<FreshSecret> {
+  const checkHint = `check with \`helixctl keys show ${record.access_key}\`; if its old secret fails, rotate it again`;
+  const answer =
+    record.type === 'API'
+      ? await conn.client.rotateApiKey(record.access_key, {
+          checkHint: apiRotationCheckHint(record),
+        })
+      : await conn.client.regenerateSecret(record.access_key, { checkHint });
+  return {
+    accessKey: answer.access_key,
+    secretKey: answer.access_secret_key,
+    tenantId: answer.tenant_id,
+  };
+}
+
+function errorOf(error: unknown): BulkError {
+  if (isHelixError(error)) {
+    const hint = error.hint === undefined ? {} : { hint: error.hint };
+    return { code: error.code, message: error.message, ...hint, exit_code: error.exitCode };
+  }
+  // Unexpected failures reach us already scrubbed by the API layer (no bodies, no secrets).
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+  return { code: 'INTERNAL', message: message || 'unexpected error', exit_code: ExitCode.INTERNAL };
+}

@@ -1,0 +1,3 @@
+export interface KeyRefOptions {
+  key: string;
+}

@@ -1,0 +1,4 @@
+export interface KeysStateOptions {
+  key: string;
+  dryRun: boolean;
+}

@@ -1,0 +1,21 @@
+import { isJsonMode } from '../../../../output/mode.js';
+import type { Printer } from '../../../../output/printer.js';
+import type { AccessKeyRecord } from '../../../../wire/types.js';
+import { keyColumns, keyJson } from './key-columns.js';
+
+/**
+ * A collected key list in the printer's mode: keyJson records in json/ndjson, the key
+ * columns in table and tsv; `emptyMessage` on stderr for an empty table.
+ */
+export async function printKeyList(
+  printer: Printer,
+  rows: readonly AccessKeyRecord[],
+  now: Date,
+  emptyMessage: string,
+): Promise<void> {
+  if (isJsonMode(printer.mode)) {
+    await printer.list(rows.map(keyJson), []);
+    return;
+  }
+  await printer.list(rows, keyColumns(printer.mode, now), { emptyMessage });
+}

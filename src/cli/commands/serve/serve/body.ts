@@ -1,0 +1,28 @@
+import { dataDir, dataFiles } from '../../../../config/paths.js';
+import { writeStderr } from '../../../../output/io.js';
+import type { CommandContext } from '../../../runtime/context.js';
+import type { ServeOptions } from './options.js';
+import { serve } from './serve.js';
+
+/** `helixctl serve`: the emulator over HTTP; `--db` defaults to serve.db in the data folder. */
+export async function serveCommand(options: ServeOptions, ctx: CommandContext): Promise<number> {
+  const db = options.db ?? dataFiles(dataDir(ctx.env)).serveDb;
+  return serve(
+    {
+      host: options.host,
+      port: options.port,
+      db,
+      seed: options.seed,
+      testClock: options.testClock,
+      quiet: ctx.globals.quiet,
+      latencyMs: options.latencyMs,
+    },
+    {
+      // The credential line is the one thing on stdout: raw, so scripts can capture it exactly.
+      stdout: (line) => ctx.printer.raw(`${line}\n`),
+      stderr: (line) => writeStderr(ctx.io, `${line}\n`),
+    },
+    // SIGINT and SIGTERM are serve's own; a SIGHUP (the terminal closed) arrives through here.
+    ctx.signal,
+  );
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { defined, num, str } from '../../../runtime/defined.js';
+import { positiveIntOption } from '../../../runtime/option-parsers.js';
+import { defineVerb } from '../../../runtime/verb-spec.js';
+import type { ServeOptions } from './options.js';
+
+function portOption(text: string): number {
+  return text.trim() === '0' ? 0 : positiveIntOption(65_535)(text);
+}
+
+export const serveVerb = defineVerb<ServeOptions>(
+  'serve',
+  () => import('./body.js').then((m) => m.serveCommand),
+  (parent, run) => {
+    parent
+      .command('serve')
+      .description('run the local IMS emulator over HTTP')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--port <port>', 'port to listen on; 0 picks a free one', portOption, 8787)
+      .option('--db <file>', 'SQLite file, or :memory: (default: serve.db in the data folder)')
+      .option(
+        '--seed <file>',
+        'JSON seed file applied to an empty database instead of the bootstrap',
+      )
+      .option('--test-clock', 'allow tests to move the clock through /__emulator/clock')
+      .option(
+        '--latency <ms>',
+        'add this delay to every response (benchmarks, fault tests)',
+        positiveIntOption(60_000),
+      )
+      .addHelpText(
+        'after',
+        [
+          '',
+          'On an empty database it creates a tenant and prints the administrator credential on',
+          'stdout, once, in the copy format. Stop it with Ctrl-C.',
+          '',
+          'Examples:',
+          '  $ helixctl serve --port 8787 --db ./emulator.db',
+          '  $ helixctl serve --port 0 --db :memory: --test-clock',
+          '',
+        ].join('\n'),
+      )
+      .action(async (o: Record<string, unknown>, cmd: Command) => {
+        const options: ServeOptions = {
+          host: o.host as string,
+          port: o.port as number,
+          testClock: o.testClock === true,
+          ...defined({ db: str(o.db), seed: str(o.seed), latencyMs: num(o.latency) }),
+        };
+        await run(options, cmd);
+      });
+  },
+);

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { formatCredential } from '../../../../core/credential.js';
+import { HelixError, ServiceError, UsageError } from '../../../../core/errors.js';
+import { ownSignal } from '../../../../core/interrupt.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** SQLite file or `:memory:`. */
+  db: string;
+  /** Path of a JSON seed file, applied when the database is empty. */
+  seed?: string | undefined;
+  testClock: boolean;
+  /** No request log on stderr. */
+  quiet: boolean;
+  latencyMs?: number | undefined;
+}
+
+export interface ServeIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+function checkOptions(options: ServeOptions): void {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) {
+    throw new UsageError(
+      `--port must be an integer between 0 and 65535 (got ${String(options.port)})`,
+    );
+  }
+  if (options.host.trim() === '') throw new UsageError('--host must not be empty');
+  if (options.db.trim() === '') throw new UsageError('--db must be a file path or :memory:');
+  const latency = options.latencyMs;
+  if (latency !== undefined && (!Number.isFinite(latency) || latency < 0)) {
+    throw new UsageError('--latency must be a number of milliseconds >= 0');
+  }
+}
+
+async function readSeed(path: string | undefined): Promise<unknown> {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read seed file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`seed file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    // Marked: the run-wide Ctrl-C handler leaves the shutdown to us.
+    const stop = ownSignal(() => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    });
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/**
+ * `helixctl serve`: the IMS emulator over HTTP until SIGINT/SIGTERM (or `signal`). On a fresh
+ * database the admin credential goes to stdout, once, in the copy format; everything else
+ * (the listening line, request log) goes to stderr. Returns the exit code.
+ */
+export async function serve(
+  options: ServeOptions,
+  io: ServeIo,
+  signal?: AbortSignal,
+): Promise<number> {
+  checkOptions(options);
+  const seed = await readSeed(options.seed);
+  const { createEmulator, startServer } = await import('../../../../emulator/index.js');
+  let emulator: ReturnType<typeof createEmulator>;
+  try {
+    emulator = createEmulator({
+      db: options.db,
+      seed,
+      testClock: options.testClock,
+      latencyMs: options.latencyMs,
+      log: options.quiet ? undefined : io.stderr,
+      // Unexpected errors are reported even when quiet.
+      logError: io.stderr,
+    });
+  } catch (error) {
+    if (error instanceof HelixError) throw error;
+    throw new UsageError(
+      `cannot open database ${options.db}: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(emulator, { host: options.host, port: options.port });
+  } catch (error) {
+    emulator.close();
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ServiceError(`cannot listen on ${options.host}:${options.port}: ${code}`);
+  }
+  const admin = emulator.bootstrap?.adminCredential;
+  if (admin) {
+    io.stdout(formatCredential(admin));
+    if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
+  }
+  if (seed !== undefined && emulator.initialized === 'existing') {
+    io.stderr(`seed ignored: database ${options.db} already holds data`);
+  }
+  io.stderr(`helixctl emulator listening on ${server.url} (db: ${options.db})`);
+  const timer = setInterval(() => {
+    try {
+      emulator.sweep();
+    } catch (error) {
+      io.stderr(`notification sweep failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+  await untilStopped(signal);
+  clearInterval(timer);
+  await server.close();
+  emulator.close();
+  if (!options.quiet) io.stderr('helixctl emulator stopped');
+  return 0;
+}

@@ -1,0 +1,85 @@
+import { createImsClient } from '../../api/client.js';
+import type { LoginCredential } from '../../api/session-types.js';
+import { configDir } from '../../config/paths.js';
+import type { Settings } from '../../config/settings.js';
+import type { UserInfo } from '../../wire/types.js';
+import type { Connection } from './connection.js';
+import type { CommandContext } from './context.js';
+import { fileTokenStore } from './token-store.js';
+import { traceLine } from './trace.js';
+
+/** Administrators can act on every key of the tenant (docs/design.md §4). */
+const ADMIN_PERMISSIONS = new Set(['*', 'ims:access_keys:manage']);
+
+export interface ConnectOptions {
+  /** Aborts every request of a remote connection (shell completion's deadline). */
+  signal?: AbortSignal | undefined;
+}
+
+export async function connect(
+  ctx: CommandContext,
+  options: ConnectOptions = {},
+): Promise<Connection> {
+  const { settings } = await ctx.settings();
+  const local = settings.mode === 'local';
+  const target = local ? await openLocal(ctx, settings) : remoteTarget(settings, options.signal);
+  const identity = {
+    url: target.baseUrl,
+    tenantId: target.credential.tenantId ?? '',
+    accessKey: target.credential.accessKey,
+  };
+  const client = createImsClient({
+    baseUrl: target.baseUrl,
+    credential: target.credential,
+    fetch: target.fetch,
+    timeoutMs: settings.timeoutMs.value,
+    tokenStore: settings.cacheTokens
+      ? fileTokenStore(configDir(ctx.env), identity, ctx.now)
+      : undefined,
+    onTrace: ctx.printer.debugEnabled ? (event) => ctx.printer.debug(traceLine(event)) : undefined,
+    now: ctx.now,
+    signal: ctx.signal,
+  });
+  let info: Promise<UserInfo> | undefined;
+  const userinfo = () => {
+    info ??= client.userinfo();
+    return info;
+  };
+  return {
+    client,
+    settings,
+    local,
+    credential: target.credential,
+    userinfo,
+    isAdmin: async () => (await userinfo()).permissions.some((p) => ADMIN_PERMISSIONS.has(p)),
+    close: async () => target.close?.(),
+  };
+}
+
+interface Target {
+  baseUrl: string;
+  credential: LoginCredential;
+  fetch?: (request: Request) => Promise<Response>;
+  close?: () => void;
+}
+
+function remoteTarget(settings: Settings, signal: AbortSignal | undefined): Target {
+  // requireCredentials (config) has already guaranteed these.
+  const credential: LoginCredential = {
+    accessKey: settings.accessKey.value as string,
+    secretKey: (settings.secretKey.value as { reveal(): string }).reveal(),
+    tenantId: settings.tenantId.value,
+  };
+  const target: Target = { baseUrl: settings.url.value as string, credential };
+  if (signal !== undefined) {
+    // Both signals: ky's per-try timeout, and the caller's deadline for the whole connection.
+    target.fetch = (request) =>
+      globalThis.fetch(new Request(request, { signal: AbortSignal.any([request.signal, signal]) }));
+  }
+  return target;
+}
+
+async function openLocal(ctx: CommandContext, settings: Settings): Promise<Target> {
+  const { openLocalEmulator } = await import('./local-emulator.js');
+  return openLocalEmulator(ctx, settings);
+}
