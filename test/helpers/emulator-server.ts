@@ -128,3 +128,20 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     },
   };
 }
+
+/** The ids of the emulator's roles and groups, by name (as `token` sees them). */
+export async function roleAndGroupIds(
+  emu: TestEmulator,
+  token: string,
+): Promise<{ roleIds: Record<string, string>; groupIds: Record<string, string> }> {
+  const roles = await emu.request('GET', imsPaths.roles, { token });
+  const groups = await emu.request('GET', imsPaths.groups, { token });
+  return {
+    roleIds: Object.fromEntries(
+      roles.body.records.map((r: { name: string; role_id: string }) => [r.name, r.role_id]),
+    ),
+    groupIds: Object.fromEntries(
+      groups.body.records.map((g: { name: string; group_id: string }) => [g.name, g.group_id]),
+    ),
+  };
+}
