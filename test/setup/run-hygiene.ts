@@ -6,13 +6,15 @@ import { join } from 'node:path';
  * vitest globalSetup: the test run must leave nothing behind, in the temp folder or in the
  * real HOME.
  *
- * - Temp folder: the run gets a private temp folder (`helixctl-run-*` in the system's), set as
- *   TMPDIR for the workers, so `os.tmpdir()` in every test and helper points into it (checked
- *   by `worker-tmpdir.ts`, so this guard cannot pass vacuously). Whatever is left in it at the
- *   end is a leak: listed, and the run fails. Other runs on the same box do not disturb it.
+ * - Temp folder: the run gets a private temp folder (`helixctl-run-<pid>-*` in the
+ *   system's), set as TMPDIR for the workers, so `os.tmpdir()` in every test and helper points
+ *   into it (checked by `worker-tmpdir.ts`, so this guard cannot pass vacuously). Whatever is
+ *   left in it at the end is a leak: listed, and the run fails. Other runs on the same box do
+ *   not disturb it.
  * - Real HOME: the entries below must not be created or changed by the run (xsel writes
  *   `~/.cache/xsel.log` when spawned with the real HOME; the CLI writes its config, data and
- *   cache folders under HOME).
+ *   cache folders under HOME). Another checkout's tests running at the same time can change
+ *   them too: to tell, run with HOME set to an empty folder (the check then watches that one).
  */
 
 /** What the suite could write into the real HOME; none of it may appear or change. */
@@ -46,11 +48,36 @@ function homeSnapshot(home: string): Map<string, string> {
   return new Map(HOME_ENTRIES.map((entry) => [entry, describeEntry(join(home, entry))]));
 }
 
+const RUN_PREFIX = 'helixctl-run-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run killed before its teardown (Ctrl-C, a CI timeout) leaves its whole folder behind:
+ * removed by the next run once the process that made it is gone (its pid is in the name).
+ */
+function removeFoldersOfDeadRuns(systemTmp: string): void {
+  for (const name of readdirSync(systemTmp)) {
+    const pid = Number(new RegExp(`^${RUN_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) {
+      rmSync(join(systemTmp, name), { recursive: true, force: true });
+    }
+  }
+}
+
 export function setup(): void {
   // With projects, each one may run this: the first run's folder serves all.
   if (process.env[RUN_TMP_VARIABLE] !== undefined) return;
   const systemTmp = tmpdir();
-  const tmp = mkdtempSync(join(systemTmp, 'helixctl-run-'));
+  removeFoldersOfDeadRuns(systemTmp);
+  const tmp = mkdtempSync(join(systemTmp, `${RUN_PREFIX}${process.pid}-`));
   const home = homedir();
   snapshot = { tmp, systemTmp, home, homeEntries: homeSnapshot(home) };
   process.env[RUN_TMP_VARIABLE] = tmp;
