@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // A private temp folder for the run, checked empty at the end; the real HOME left alone.
+    globalSetup: ['test/setup/run-hygiene.ts'],
+    setupFiles: ['test/setup/worker-tmpdir.ts'],
     projects: [
       {
         extends: true,

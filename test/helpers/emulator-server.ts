@@ -73,8 +73,25 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
   const dbPath = options.db ?? join(dir ?? '', 'emulator.db');
   const seed = typeof options.seed === 'string' ? fixtureSeed(options.seed) : options.seed;
   const logs: string[] = [];
-  const emulator = createEmulator({ ...options, db: dbPath, seed, log: (line) => logs.push(line) });
-  const server = await startServer(emulator, { host: '127.0.0.1', port: 0 });
+  const removeDir = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+  let emulator: Emulator;
+  let server: RunningServer;
+  try {
+    emulator = createEmulator({ ...options, db: dbPath, seed, log: (line) => logs.push(line) });
+  } catch (error) {
+    // A test of bad options expects this throw: the temp folder must not outlive it.
+    removeDir();
+    throw error;
+  }
+  try {
+    server = await startServer(emulator, { host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    emulator.close();
+    removeDir();
+    throw error;
+  }
   const request = async (method: string, path: string, opts: RequestOptions = {}) => {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
@@ -122,9 +139,32 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
       if (res.status !== 200) throw new Error(`clock: ${res.status} ${res.text}`);
     },
     async close() {
-      await server.close();
-      emulator.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      try {
+        await server.close();
+      } finally {
+        try {
+          emulator.close();
+        } finally {
+          removeDir();
+        }
+      }
     },
+  };
+}
+
+/** The ids of the emulator's roles and groups, by name (as `token` sees them). */
+export async function roleAndGroupIds(
+  emu: TestEmulator,
+  token: string,
+): Promise<{ roleIds: Record<string, string>; groupIds: Record<string, string> }> {
+  const roles = await emu.request('GET', imsPaths.roles, { token });
+  const groups = await emu.request('GET', imsPaths.groups, { token });
+  return {
+    roleIds: Object.fromEntries(
+      roles.body.records.map((r: { name: string; role_id: string }) => [r.name, r.role_id]),
+    ),
+    groupIds: Object.fromEntries(
+      groups.body.records.map((g: { name: string; group_id: string }) => [g.name, g.group_id]),
+    ),
   };
 }

@@ -43,7 +43,7 @@ export async function startServe(
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk;
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
     const check = () => {
       const m = /listening on (http:\/\/\S+)/.exec(err);
@@ -55,6 +55,16 @@ export async function startServe(
     child.stderr?.on('data', check);
     child.on('exit', () => reject(new Error(`serve exited early: ${err}`)));
   });
+  let url: string;
+  try {
+    url = await started;
+  } catch (error) {
+    // Neither the process nor its temp folder may outlive a failed start.
+    child.kill('SIGKILL');
+    await child;
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const credentialText = out.trim() === '' ? undefined : out.trim();
   const admin = credentialText ? parseCredential(credentialText) : undefined;
   return {
@@ -65,9 +75,11 @@ export async function startServe(
     stderr: () => err,
     async stop() {
       child.kill('SIGTERM');
-      const result = await child;
-      rmSync(dir, { recursive: true, force: true });
-      return result.exitCode ?? -1;
+      try {
+        return (await child).exitCode ?? -1;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,12 @@ export const SKIP_XVFB = !XVFB_AVAILABLE && !process.env.CI;
 export interface Display {
   /** `:<n>`, for DISPLAY. */
   readonly display: string;
+  /**
+   * A temp HOME for the processes a test runs on this display: xsel, once it forks to own
+   * the selection, logs into `$HOME/.cache/xsel.log`, which must not land in the real HOME
+   * or in the temp folder itself. Removed by `stop()`.
+   */
+  readonly home: string;
   /** The system clipboard of that display, read with xsel (independent of our code). */
   read(): Promise<string>;
   write(text: string): Promise<void>;
@@ -64,10 +70,12 @@ export function startXvfb(): Promise<Display> {
 }
 
 function display(server: ChildProcess, name: string): Display {
-  const env = { PATH: process.env.PATH ?? '', HOME: tmpdir(), DISPLAY: name };
+  const home = mkdtempSync(join(tmpdir(), 'helixctl-xsel-home-'));
+  const env = { PATH: process.env.PATH ?? '', HOME: home, DISPLAY: name };
   const run = promisify(execFile);
   const self: Display = {
     display: name,
+    home,
     read: async () => (await run(xsel(), ['--clipboard', '--output'], { env })).stdout,
     write: async (text) => {
       await new Promise<void>((done, fail) => {
@@ -90,12 +98,14 @@ function display(server: ChildProcess, name: string): Display {
       }
     },
     // Killing the server also ends the xsel daemons that own its selections.
-    stop: () =>
-      new Promise<void>((done) => {
+    async stop() {
+      await new Promise<void>((done) => {
         if (server.exitCode !== null || server.signalCode !== null) return done();
         server.once('exit', () => done());
         server.kill('SIGTERM');
-      }),
+      });
+      rmSync(home, { recursive: true, force: true });
+    },
   };
   return self;
 }

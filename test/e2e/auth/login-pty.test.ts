@@ -1,22 +1,12 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawn } from 'node-pty';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
-import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, spawnCli } from '../../helpers/cli.js';
+import { useSandbox, useServe } from '../../helpers/lifecycle.js';
 import { expectSecretConfined } from './files.js';
 
-let serve: ServeProcess;
-let sb: Sandbox;
-beforeAll(async () => {
-  serve = await startServe();
-});
-afterAll(async () => {
-  await serve.stop();
-});
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+const serve = useServe();
+const sb = useSandbox();
 
 /** Waits until `read()` shows `text` (polling), failing with the screen after 20 s. */
 async function waitFor(read: () => string, text: string): Promise<void> {

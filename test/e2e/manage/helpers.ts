@@ -1,6 +1,7 @@
 import { formatCredential } from '../../../src/core/credential.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 import { type CliResult, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
+import { jsonRequest } from '../../helpers/http-json.js';
 import type { ServeProcess } from '../../helpers/serve-process.js';
 
 export interface KeyCredential {
@@ -23,18 +24,8 @@ export function session(serve: ServeProcess, credential: KeyCredential): Session
     HELIX_URL: serve.url,
     HELIX_CREDENTIAL: formatCredential(credential),
   });
-  const call = async (method: string, path: string, body: unknown, token?: string) => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(new URL(path, serve.url), {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = (method: string, path: string, body: unknown, token?: string) =>
+    jsonRequest(serve.url, method, path, { token, body });
   return {
     home,
     cli: (argv) => spawnCli(argv, { env: home.env }),

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node-pty';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../src/wire/paths.js';
 import { BIN } from '../../helpers/cli.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { screenText } from '../secret/pty.js';
 import { snapshotService } from './snapshot.js';
-import { startWorld, uniqueName, type World } from './world.js';
+import { uniqueName, useWorld } from './world.js';
 
 /**
  * The bad-input battery, part 3: a person at a terminal (a real pseudo-terminal) who closes
@@ -26,17 +26,8 @@ interface Term {
   kill(): void;
 }
 
-let world: World;
+const world = useWorld();
 const terms: Term[] = [];
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  world.proxy.clear();
-});
 afterEach(() => {
   for (const term of terms.splice(0)) term.kill();
 });

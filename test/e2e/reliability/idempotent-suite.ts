@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { expectCleanError } from './expect-error.js';
 import { FAULT_CASES, STALL_TIMEOUT_S } from './fault-cases.js';
-import { startWorld, type Timed, type World } from './world.js';
+import { type Timed, useWorld, type World } from './world.js';
 
 /** A real command whose one idempotent request gets the faults. */
 export interface IdempotentCommand {
@@ -33,17 +33,7 @@ export interface IdempotentCommand {
  */
 export function describeIdempotentFaults(command: IdempotentCommand): void {
   describe(`${command.label} (${command.method}) through the fault proxy`, () => {
-    let world: World;
-    beforeAll(async () => {
-      world = await startWorld();
-    });
-    afterAll(async () => {
-      await world.close();
-    });
-    beforeEach(() => {
-      world.proxy.clear();
-      world.proxy.requests.length = 0;
-    });
+    const world = useWorld();
 
     for (const json of command.json ? [false, true] : [false]) {
       for (const c of FAULT_CASES.filter((f) => !command.skip?.includes(f.name))) {

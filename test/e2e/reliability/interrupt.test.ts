@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
 import { BIN, type CliResult } from '../../helpers/cli.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { expectCleanError } from './expect-error.js';
-import { startWorld, uniqueName, type World } from './world.js';
+import { uniqueName, useWorld } from './world.js';
 
 /**
  * Ctrl-C (SIGINT sent to helixctl) while a request hangs at the proxy: exit 130 and one
@@ -14,17 +14,7 @@ import { startWorld, uniqueName, type World } from './world.js';
  * interrupt, and nothing half-written in the config folder.
  */
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  world.proxy.clear();
-  world.proxy.requests.length = 0;
-});
+const world = useWorld();
 
 type Ended = CliResult & { signal: string | undefined };
 

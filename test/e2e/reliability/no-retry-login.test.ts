@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
 import { FAULTS, type FaultOn } from '../../helpers/fault-proxy.js';
 import { expectCleanError } from './expect-error.js';
 import { FAULT_CASES, STALL_TIMEOUT_S } from './fault-cases.js';
-import { startWorld, type World } from './world.js';
+import { useWorld } from './world.js';
 
 /**
  * `POST /access_keys/login` is a POST: never retried, whatever the fault (it changes nothing,
@@ -14,17 +14,7 @@ import { startWorld, type World } from './world.js';
  */
 
 const LOGIN = /^\/ims\/api\/v1\/access_keys\/login$/;
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  world.proxy.clear();
-  world.proxy.requests.length = 0;
-});
+const world = useWorld();
 
 const configFiles = () => {
   const dir = join(world.box.home, '.config', 'helixctl');

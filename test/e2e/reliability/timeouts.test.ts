@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { expectCleanError } from './expect-error.js';
-import { startWorld, uniqueName, type World } from './world.js';
+import { uniqueName, useWorld } from './world.js';
 
 /**
  * The issue's bound: a request that stalls ends the command within the timeout plus a
@@ -12,17 +12,7 @@ import { startWorld, uniqueName, type World } from './world.js';
  */
 
 const SLACK_MS = 1_000;
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  world.proxy.clear();
-  world.proxy.requests.length = 0;
-});
+const world = useWorld();
 
 interface Case {
   label: string;

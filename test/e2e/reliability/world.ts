@@ -1,8 +1,11 @@
+import { beforeEach } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 import type { AccessKeyRecord } from '../../../src/wire/types.js';
 import { type CliResult, type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
 import { type FaultProxy, startFaultProxy } from '../../helpers/fault-proxy.js';
+import { jsonRequest } from '../../helpers/http-json.js';
+import { useResource } from '../../helpers/lifecycle.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
 
 /**
@@ -51,18 +54,8 @@ export async function startWorld(serveArgs: string[] = []): Promise<World> {
   const proxy = await startFaultProxy(serve.url);
   const box = sandbox();
   let token: string | undefined;
-  const raw = async (method: string, path: string, body?: unknown, bearer?: string) => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (bearer) headers.authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(new URL(path, serve.url), {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const raw = (method: string, path: string, body?: unknown, token?: string) =>
+    jsonRequest(serve.url, method, path, { token, body });
   const login = async () => {
     const r = await raw('POST', imsPaths.login, {
       access_key: admin.accessKey,
@@ -121,6 +114,24 @@ export async function startWorld(serveArgs: string[] = []): Promise<World> {
       box.cleanup();
     },
   };
+}
+
+/**
+ * startWorld() once for the file (or the `describe` it is called in), closed after it; before
+ * each test the proxy's fault rules and its request log are cleared.
+ */
+export function useWorld(serveArgs: string[] = []): World {
+  const world = useResource(
+    'the world',
+    'file',
+    () => startWorld(serveArgs),
+    (w) => w.close(),
+  );
+  beforeEach(() => {
+    world.proxy.clear();
+    world.proxy.requests.length = 0;
+  });
+  return world;
 }
 
 /** A name no other test of the run uses. */

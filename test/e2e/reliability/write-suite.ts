@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCleanError } from './expect-error.js';
 import { STALL_TIMEOUT_S } from './fault-cases.js';
-import { startWorld, type Timed, type World } from './world.js';
+import { type Timed, useWorld, type World } from './world.js';
 import { WRITE_FAULTS } from './write-faults.js';
 
 /** A real command whose one POST or PATCH gets the faults. */
@@ -30,17 +30,7 @@ export interface WriteCommand {
  */
 export function describeWriteFaults(command: WriteCommand): void {
   describe(`${command.label} (${command.method}) through the fault proxy`, () => {
-    let world: World;
-    beforeAll(async () => {
-      world = await startWorld();
-    });
-    afterAll(async () => {
-      await world.close();
-    });
-    beforeEach(() => {
-      world.proxy.clear();
-      world.proxy.requests.length = 0;
-    });
+    const world = useWorld();
 
     for (const json of command.json ? [false, true] : [false]) {
       for (const f of WRITE_FAULTS) {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN } from '../../helpers/cli.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
-import { startWorld, uniqueName, type World } from '../reliability/world.js';
+import { uniqueName, useWorld } from '../reliability/world.js';
 import { Known } from './leaks.js';
 
 /**
@@ -13,17 +13,7 @@ import { Known } from './leaks.js';
  */
 
 const SLEEPER = ['--exec', '--', process.execPath, '-e', 'setTimeout(() => {}, 1500)'];
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world.close();
-});
-beforeEach(() => {
-  world.proxy.clear();
-  world.proxy.requests.length = 0;
-});
+const world = useWorld();
 
 function readProc(pid: number, file: string): string {
   try {

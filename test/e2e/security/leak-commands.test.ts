@@ -5,7 +5,13 @@ import { formatCredential } from '../../../src/core/credential.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 import { FAULTS } from '../../helpers/fault-proxy.js';
 import { uniqueName, type World } from '../reliability/world.js';
-import { describeLeaks, type LeakCounts, type LeakScenario, type Prepared } from './leak-suite.js';
+import {
+  addWithSecretFile,
+  describeLeaks,
+  type LeakCounts,
+  type LeakScenario,
+  type Prepared,
+} from './leak-suite.js';
 
 /**
  * Secret-leak battery, part 1: every keys verb and whoami with env credentials, succeeding
@@ -123,15 +129,7 @@ const FAILURES: LeakScenario[] = [
       writeFileSync(file, 'keep\n', { mode: 0o600 });
       return { vars: { name: uniqueName('leak'), file } };
     },
-    argv: (v) => [
-      'keys',
-      'add',
-      v.name as string,
-      '--expires',
-      '30d',
-      '--secret-file',
-      v.file as string,
-    ],
+    argv: addWithSecretFile,
     exit: 2,
     sinks: (v) => [v.file as string],
   },

@@ -36,6 +36,17 @@ function printedSecrets(stdout: string): string[] {
   return found.map((m) => m[1] as string);
 }
 
+/** `keys add <vars.name> --expires 30d --secret-file <vars.file>`: the argv of the file-sink scenarios. */
+export const addWithSecretFile = (vars: Record<string, string>): string[] => [
+  'keys',
+  'add',
+  vars.name as string,
+  '--expires',
+  '30d',
+  '--secret-file',
+  vars.file as string,
+];
+
 export interface LeakCounts {
   runs: number;
   files: number;

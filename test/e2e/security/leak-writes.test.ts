@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { uniqueName, type World } from '../reliability/world.js';
-import { describeLeaks, type LeakCounts, type LeakScenario, type Prepared } from './leak-suite.js';
+import {
+  addWithSecretFile,
+  describeLeaks,
+  type LeakCounts,
+  type LeakScenario,
+  type Prepared,
+} from './leak-suite.js';
 
 /**
  * Secret-leak battery, part 2: the commands that make secrets (add, rotate in its four forms)
@@ -60,15 +66,7 @@ const WRITES: LeakScenario[] = [
   {
     name: 'keys add --secret-file',
     prepare: fresh,
-    argv: (v) => [
-      'keys',
-      'add',
-      v.name as string,
-      '--expires',
-      '30d',
-      '--secret-file',
-      v.file as string,
-    ],
+    argv: addWithSecretFile,
     exit: 0,
     sinks: (v) => [v.file as string],
   },

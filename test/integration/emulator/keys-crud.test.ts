@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../src/wire/paths.js';
 import { ACME, basic } from '../../helpers/emulator-seed.js';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator-server.js';
+import {
+  roleAndGroupIds,
+  startTestEmulator,
+  type TestEmulator,
+} from '../../helpers/emulator-server.js';
 
 const NOW = Date.parse('2026-01-15T10:00:00Z');
 let emu: TestEmulator;
@@ -12,14 +16,7 @@ let groupIds: Record<string, string>;
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'seed-basic.json', testClock: true, now: NOW });
   admin = await emu.login(basic.acmeAdmin);
-  const roles = await emu.request('GET', imsPaths.roles, { token: admin });
-  roleIds = Object.fromEntries(
-    roles.body.records.map((r: { name: string; role_id: string }) => [r.name, r.role_id]),
-  );
-  const groups = await emu.request('GET', imsPaths.groups, { token: admin });
-  groupIds = Object.fromEntries(
-    groups.body.records.map((g: { name: string; group_id: string }) => [g.name, g.group_id]),
-  );
+  ({ roleIds, groupIds } = await roleAndGroupIds(emu, admin));
 });
 afterAll(async () => emu?.close());
 

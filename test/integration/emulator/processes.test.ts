@@ -12,6 +12,7 @@ import {
   spawnServe,
 } from '../../helpers/emulator-build.js';
 import { basic } from '../../helpers/emulator-seed.js';
+import { jsonRequest } from '../../helpers/http-json.js';
 
 const SEED = fileURLToPath(new URL('../../fixtures/seed-basic.json', import.meta.url));
 let build = '';
@@ -41,22 +42,7 @@ async function serveOn(db: string, extra: Record<string, unknown> = {}): Promise
   return child;
 }
 
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown } = {},
-) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const res = await fetch(new URL(path, base), {
-    method,
-    headers,
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = jsonRequest;
 
 async function login(
   base: string,

@@ -1,30 +1,11 @@
 import { imsPaths } from '../../../src/wire/paths.js';
 import { decodeJwt } from '../../helpers/emulator-jwt.js';
+import { type JsonReply, jsonRequest } from '../../helpers/http-json.js';
 
-export interface Reply {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
-  body: any;
-}
+export type Reply = JsonReply;
 
 /** One JSON request to an emulator process over HTTP (rejects when the connection dies). */
-export async function call(
-  base: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(new URL(path, base), {
-    method,
-    headers,
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+export const call = jsonRequest;
 
 /** Logs in; returns the reply (the caller asserts on the status). */
 export function loginReply(base: string, accessKey: string, secretKey: string): Promise<Reply> {

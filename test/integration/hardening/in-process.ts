@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import {
   createEmulator,
   type Emulator,
@@ -6,6 +7,7 @@ import {
 import { imsPaths } from '../../../src/wire/paths.js';
 import type { TestCredential } from '../../helpers/emulator-server.js';
 import { fixtureSeed } from '../../helpers/emulator-server.js';
+import { useResource } from '../../helpers/lifecycle.js';
 
 /** A fixed start, so that timestamps and expiries in these tests never depend on today. */
 export const START = new Date('2026-01-15T12:00:00Z');
@@ -35,6 +37,25 @@ export interface InProcess {
   send(method: string, path: string, options?: SendOptions): Promise<Sent>;
   login(credential: TestCredential): Promise<string>;
   close(): void;
+}
+
+/**
+ * inProcess() for the file: after its tests, the emulator must have logged no unexpected
+ * error, then it is closed.
+ */
+export function useInProcess(options: EmulatorOptions = {}): InProcess {
+  return useResource(
+    'the in-process emulator',
+    'file',
+    () => inProcess(options),
+    (emu) => {
+      try {
+        expect(emu.errors).toEqual([]);
+      } finally {
+        emu.close();
+      }
+    },
+  );
 }
 
 /** The real emulator, in this process, reached through `emulator.fetch` (no port). */

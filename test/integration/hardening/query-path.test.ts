@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasUnsafeCharacter } from '../../../src/core/quote.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 import { basic } from '../../helpers/emulator-seed.js';
-import { envelopeOf, type InProcess, inProcess } from './in-process.js';
+import { envelopeOf, useInProcess } from './in-process.js';
 
-let emu: InProcess;
+const emu = useInProcess();
 let admin = '';
 
 beforeAll(async () => {
-  emu = inProcess();
   admin = await emu.login(basic.acmeAdmin);
-});
-afterAll(() => {
-  expect(emu.errors).toEqual([]);
-  emu.close();
 });
 
 const get = (path: string) => emu.send('GET', path, { token: admin });

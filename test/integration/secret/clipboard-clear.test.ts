@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
@@ -47,8 +46,8 @@ describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
   function harness(env: Record<string, string>) {
     return startHarness(script, {
       PATH: process.env.PATH ?? '',
-      // xsel refuses to run without HOME ("no HOME directory").
-      HOME: tmpdir(),
+      // xsel refuses to run without HOME ("no HOME directory"), and logs into it.
+      HOME: x.home,
       DISPLAY: x.display,
       HARNESS_VALUE: VALUE,
       HELIX_SECRET_KEY: PARENT_SECRET,
@@ -108,7 +107,7 @@ describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
     const environ = procText(pid, 'environ');
     expect(argv).toEqual([process.execPath, compiled.file('clipboard-clear-worker.js'), '600000']);
     expect(environ.sort()).toEqual(
-      [`DISPLAY=${x.display}`, `HOME=${tmpdir()}`, `PATH=${process.env.PATH ?? ''}`].sort(),
+      [`DISPLAY=${x.display}`, `HOME=${x.home}`, `PATH=${process.env.PATH ?? ''}`].sort(),
     );
     expect([...argv, ...environ].join('\n')).not.toContain(SECRET);
     expect(environ.join('\n')).not.toContain(PARENT_SECRET);

@@ -1,5 +1,5 @@
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../helpers/lifecycle.js';
 import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
 import { startHarness } from './helpers/harness.js';
@@ -52,10 +52,13 @@ afterAll(async () => {
   await compiled?.remove();
 });
 
+// The harness's HOME: its own, removed after the file (xsel logs there when it copies).
+const home = useSandbox({}, 'file');
+
 function run(flags: object, env: Record<string, string>) {
   return startHarness(harness, {
     PATH: process.env.PATH ?? '',
-    HOME: tmpdir(),
+    HOME: home.home,
     HARNESS_CRED: JSON.stringify(CRED),
     HARNESS_FLAGS: JSON.stringify(flags),
     ...env,

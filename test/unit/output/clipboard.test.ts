@@ -5,21 +5,26 @@ import {
   copyToClipboard,
   readClipboard,
 } from '../../../src/output/clipboard.js';
+import { useSandbox } from '../../helpers/lifecycle.js';
 import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
 
 const CREDENTIAL =
   'key:AKTESTKEY0000000000000000000Z::s3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tAB,tenant id:1234567890';
 
-/** Points clipboardy (which reads the real process.env) at `display` for the duration of `fn`. */
-async function withDisplay<T>(display: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Points clipboardy (which reads the real process.env) at `display` for the duration of `fn`,
+ * with `home` as HOME: xsel logs into `$HOME/.cache/xsel.log`, never the real HOME's.
+ */
+async function withDisplay<T>(display: string, home: string, fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   process.env.DISPLAY = display;
+  process.env.HOME = home;
   delete process.env.WAYLAND_DISPLAY;
   delete process.env.XDG_SESSION_TYPE;
   try {
     return await fn();
   } finally {
-    for (const key of ['DISPLAY', 'WAYLAND_DISPLAY', 'XDG_SESSION_TYPE']) {
+    for (const key of ['DISPLAY', 'HOME', 'WAYLAND_DISPLAY', 'XDG_SESSION_TYPE']) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
@@ -58,11 +63,12 @@ describe('clipboard without trying it', () => {
 });
 
 describe.runIf(process.platform === 'linux')('clipboard failing for real', () => {
+  const home = useSandbox();
   it('turns a dead display into a reason, without the text and without throwing', async () => {
     let n = 4000;
     while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n += 1;
     const display = `:${n}`;
-    const result = await withDisplay(display, () =>
+    const result = await withDisplay(display, home.home, () =>
       copyToClipboard(CREDENTIAL, { DISPLAY: display }),
     );
     expect(result.ok).toBe(false);
@@ -90,7 +96,7 @@ describe.runIf(runReal)('clipboard round trip under Xvfb', () => {
   it('copies exactly the text (no newline added) and reads it back', async () => {
     const display = server?.display ?? '';
     const env = { DISPLAY: display };
-    await withDisplay(display, async () => {
+    await withDisplay(display, server?.home ?? '', async () => {
       await expect(copyToClipboard(CREDENTIAL, env)).resolves.toEqual({ ok: true });
       await expect(readClipboard(env)).resolves.toEqual({ ok: true, text: CREDENTIAL });
       const unicode = 'clé 🔑 ключ';

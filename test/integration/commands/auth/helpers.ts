@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { expect } from 'vitest';
 import { run } from '../../../../src/cli/run.js';
 import { formatCredential } from '../../../../src/core/credential.js';
-import type { CliResult, Sandbox } from '../../../helpers/cli.js';
+import { type CliResult, runCli, type Sandbox } from '../../../helpers/cli.js';
 import { type FakeIo, fakeIo } from '../../../helpers/fake-io.js';
 
 /** Keys of test/fixtures/seed-basic.json (tenant Acme unless said otherwise). */
@@ -22,6 +23,20 @@ export const GLOBEX = {
   tenantId: '2000000002',
 };
 export const ADMIN_CREDENTIAL = formatCredential(ADMIN);
+
+/** `login --profile <profile> --url <url> --credential-stdin` in `sb`; fails the test unless exit 0. */
+export async function loginProfile(
+  sb: Sandbox,
+  url: string,
+  profile: string,
+  credential: string = ADMIN_CREDENTIAL,
+): Promise<void> {
+  const r = await runCli(['login', '--profile', profile, '--url', url, '--credential-stdin'], {
+    env: sb.env,
+    stdin: credential,
+  });
+  expect(r.exitCode).toBe(0);
+}
 
 /** The sandbox's config folder (XDG_CONFIG_HOME/helixctl). */
 export const configDirOf = (sb: Sandbox): string => join(sb.home, '.config', 'helixctl');

@@ -1,20 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { useEmulator, useSandbox } from '../../../helpers/lifecycle.js';
 import { ADMIN, ADMIN_CREDENTIAL, configDirOf, readJson, ttySession } from './helpers.js';
 
-let emu: TestEmulator;
-let sb: Sandbox;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-});
-afterAll(async () => emu.close());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+const emu = useEmulator({ seed: 'seed-basic.json' });
+const sb = useSandbox();
 
 describe('login on a terminal', () => {
   it('asks for URL, tenant and access key, then the secret hidden; re-asks bad answers', async () => {

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { useEmulator, useSandbox } from '../../../helpers/lifecycle.js';
 import {
   ADMIN,
   ADMIN_CREDENTIAL,
@@ -14,15 +14,8 @@ import {
   readJson,
 } from './helpers.js';
 
-let emu: TestEmulator;
-let sb: Sandbox;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-});
-afterAll(async () => emu.close());
-beforeEach(() => {
-  sb = sandbox();
-});
+const emu = useEmulator({ seed: 'seed-basic.json' });
+const sb = useSandbox();
 afterEach(() => {
   // Whatever a test did, the secrets it used live in credentials.json or nowhere.
   for (const secret of [ADMIN.secretKey, PLAIN.secretKey, GLOBEX.secretKey]) {
@@ -30,7 +23,6 @@ afterEach(() => {
       [],
     );
   }
-  sb.cleanup();
 });
 
 const login = (args: string[], stdin?: string, env: Record<string, string> = {}) =>

@@ -1,32 +1,25 @@
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
-import { ADMIN, ADMIN_CREDENTIAL, configDirOf, storedFile, ttySession } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { useEmulator, useSandbox } from '../../../helpers/lifecycle.js';
+import {
+  ADMIN,
+  ADMIN_CREDENTIAL,
+  configDirOf,
+  loginProfile,
+  storedFile,
+  ttySession,
+} from './helpers.js';
 
-let emu: TestEmulator;
-let sb: Sandbox;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-});
-afterAll(async () => emu.close());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+const emu = useEmulator({ seed: 'seed-basic.json' });
+const sb = useSandbox();
 
 const TTY = { stdoutTTY: true, stderrTTY: true };
 const cli = (args: string[], env: Record<string, string> = {}) =>
   runCli(args, { env: { ...sb.env, ...env } });
 const file = (name: string) => storedFile(sb, name);
 
-async function loginAs(profile: string) {
-  const r = await runCli(['login', '--profile', profile, '--url', emu.url, '--credential-stdin'], {
-    env: sb.env,
-    stdin: ADMIN_CREDENTIAL,
-  });
-  expect(r.exitCode).toBe(0);
-}
+const loginAs = (profile: string) => loginProfile(sb, emu.url, profile);
 
 describe('profiles list', () => {
   it('with nothing stored lists the built-in local profile', async () => {

@@ -1,18 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
-import { ADMIN, ADMIN_CREDENTIAL, PLAIN } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { useEmulator, useSandbox } from '../../../helpers/lifecycle.js';
+import { ADMIN, ADMIN_CREDENTIAL, loginProfile, PLAIN } from './helpers.js';
 
-let emu: TestEmulator;
-let sb: Sandbox;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-});
-afterAll(async () => emu.close());
-beforeEach(() => {
-  sb = sandbox();
-});
-afterEach(() => sb.cleanup());
+const emu = useEmulator({ seed: 'seed-basic.json' });
+const sb = useSandbox();
 
 const TTY = { stdoutTTY: true, stderrTTY: true };
 const envCredentials = () => ({
@@ -21,13 +13,8 @@ const envCredentials = () => ({
   HELIX_CREDENTIAL: ADMIN_CREDENTIAL,
 });
 
-async function loginAs(profile: string, credential = ADMIN_CREDENTIAL) {
-  const r = await runCli(['login', '--profile', profile, '--url', emu.url, '--credential-stdin'], {
-    env: sb.env,
-    stdin: credential,
-  });
-  expect(r.exitCode).toBe(0);
-}
+const loginAs = (profile: string, credential?: string) =>
+  loginProfile(sb, emu.url, profile, credential);
 
 describe('whoami', () => {
   it('table: identity, then every setting with where it came from, never the secret', async () => {

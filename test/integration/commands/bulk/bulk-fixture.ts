@@ -1,5 +1,9 @@
 import { formatCredential, parseCredential } from '../../../../src/core/credential.js';
 import { imsPaths } from '../../../../src/wire/paths.js';
+import type { Sandbox } from '../../../helpers/cli.js';
+import type { TestEmulator } from '../../../helpers/emulator-server.js';
+import type { FaultProxy } from '../../../helpers/fault-proxy.js';
+import { useEmulator, useFaultProxy, useSandbox } from '../../../helpers/lifecycle.js';
 
 /** Test helpers for `keys rotate --all`: make keys over plain HTTP and check credentials. */
 
@@ -22,6 +26,14 @@ export const ACME_SECRETS: Record<string, string> = {
   ACMEINGEST00000000000000000000: 'Secret0AcmeIngestxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
   ACMEAUDITOR0000000000000000000: 'Secret0AcmeAuditorxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
 };
+
+/** The requests that rotate a key: `POST .../secret` (access keys) and `.../rotate` (API keys). */
+export const ROTATION_POST = /^\/ims\/api\/v1\/access_keys\/[^/]+\/(secret|rotate)$/;
+
+/** The seeded (pre-rotation) credential of an Acme key of ACME_SECRETS. */
+export function seededCredential(accessKey: string): Cred {
+  return { accessKey, secretKey: ACME_SECRETS[accessKey] ?? '', tenantId: '1000000001' };
+}
 
 /** Environment for a CLI run in env-credential mode against `url`. */
 export function credentialEnv(url: string, cred: Cred): Record<string, string> {
@@ -104,4 +116,23 @@ export interface Row {
 export function rowsByName(stdout: string): Map<string, Row> {
   const rows = JSON.parse(stdout) as Row[];
   return new Map(rows.map((r) => [r.name, r]));
+}
+
+export interface RotateAllScene {
+  emu: TestEmulator;
+  proxy: FaultProxy;
+  box: Sandbox;
+  /** The sandbox's environment, as the Acme administrator through the proxy. */
+  env(): Record<string, string>;
+}
+
+/**
+ * For each test: the emulator seeded with seed-basic.json, the fault proxy in front of it and
+ * a sandbox HOME, all removed after the test.
+ */
+export function useRotateAllScene(): RotateAllScene {
+  const emu = useEmulator({ seed: 'seed-basic.json' }, 'test');
+  const proxy = useFaultProxy(() => emu.url);
+  const box = useSandbox();
+  return { emu, proxy, box, env: () => ({ ...box.env, ...credentialEnv(proxy.url, ACME_ADMIN) }) };
 }

@@ -1,23 +1,20 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../src/cli/run.js';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
+import { runCli } from '../../../helpers/cli.js';
 import { fakeIo } from '../../../helpers/fake-io.js';
-import { type FaultProxy, startFaultProxy } from '../../../helpers/fault-proxy.js';
 import {
-  ACME_ADMIN,
-  ACME_SECRETS,
-  credentialEnv,
   loginStatus,
+  ROTATION_POST,
   type Row,
   rowsByName,
+  seededCredential,
+  useRotateAllScene,
 } from './bulk-fixture.js';
 
 /** `rotate --all --exec`, delivery failures that fall back to stdout, and the confirmation. */
 
-const ROTATION_POST = /^\/ims\/api\/v1\/access_keys\/[^/]+\/(secret|rotate)$/;
 const PLAIN = 'ACMEPLAIN000000000000000000000';
 
 /**
@@ -36,28 +33,15 @@ if (swap && statSync(swap, { throwIfNoEntry: false })?.isDirectory()) {
 process.exit(failKey && failKey === process.env.HELIX_ACCESS_KEY ? 3 : 0);
 `;
 
-let emu: TestEmulator;
-let proxy: FaultProxy;
-let box: Sandbox;
+const { emu, proxy, box, env } = useRotateAllScene();
 let recorder: string;
 let received: string;
 
-beforeEach(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-  proxy = await startFaultProxy(emu.url);
-  box = sandbox();
+beforeEach(() => {
   recorder = join(box.home, 'recorder.mjs');
   received = join(box.home, 'received.txt');
   writeFileSync(recorder, RECORDER);
 });
-
-afterEach(async () => {
-  await proxy.close();
-  await emu.close();
-  box.cleanup();
-});
-
-const env = () => ({ ...box.env, ...credentialEnv(proxy.url, ACME_ADMIN) });
 const exec = (...args: string[]) => ['--exec', '--', process.execPath, recorder, received, ...args];
 const lines = () =>
   existsSync(received)
@@ -169,12 +153,7 @@ describe('confirmation', () => {
     io.stdin.write('n\r');
     expect(await running).toBe(130);
     expect(proxy.count('POST', ROTATION_POST)).toBe(0);
-    const old = {
-      accessKey: PLAIN,
-      secretKey: ACME_SECRETS[PLAIN] as string,
-      tenantId: '1000000001',
-    };
-    expect(await loginStatus(emu.url, old)).toBe(200);
+    expect(await loginStatus(emu.url, seededCredential(PLAIN))).toBe(200);
   });
 
   it('--yes skips the question', async () => {

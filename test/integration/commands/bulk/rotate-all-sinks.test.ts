@@ -1,44 +1,23 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
-import { FAULTS, type FaultProxy, startFaultProxy } from '../../../helpers/fault-proxy.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { FAULTS } from '../../../helpers/fault-proxy.js';
 import {
   ACME_ADMIN,
-  ACME_SECRETS,
-  credentialEnv,
   loginStatus,
+  ROTATION_POST,
   rowsByName,
+  seededCredential,
+  useRotateAllScene,
 } from './bulk-fixture.js';
 
 /** Where `rotate --all` puts secrets, what happens when a rotation or a delivery fails. */
 
-const ROTATION_POST = /^\/ims\/api\/v1\/access_keys\/[^/]+\/(secret|rotate)$/;
 const PLAIN = 'ACMEPLAIN000000000000000000000';
 const AUDITOR = 'ACMEAUDITOR0000000000000000000';
-let emu: TestEmulator;
-let proxy: FaultProxy;
-let box: Sandbox;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-  proxy = await startFaultProxy(emu.url);
-  box = sandbox();
-});
-
-afterEach(async () => {
-  await proxy.close();
-  await emu.close();
-  box.cleanup();
-});
-
-const env = () => ({ ...box.env, ...credentialEnv(proxy.url, ACME_ADMIN) });
-const old = (key: string) => ({
-  accessKey: key,
-  secretKey: ACME_SECRETS[key] ?? '',
-  tenantId: '1000000001',
-});
+const { emu, proxy, box, env } = useRotateAllScene();
+const old = seededCredential;
 const rotateArgs = (...extra: string[]) => ['keys', 'rotate', '--all', ...extra];
 
 describe('--secret-dir', () => {

@@ -1,41 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
-import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
-import { type FaultProxy, startFaultProxy } from '../../../helpers/fault-proxy.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
 import {
-  ACME_ADMIN,
-  ACME_SECRETS,
-  credentialEnv,
   loginStatus,
+  ROTATION_POST,
   type Row,
   rowsByName,
+  seededCredential,
+  useRotateAllScene,
 } from './bulk-fixture.js';
 
 /** `keys rotate --all` in process, against the seeded emulator behind the fault proxy. */
 
-const ROTATION_POST = /^\/ims\/api\/v1\/access_keys\/[^/]+\/(secret|rotate)$/;
-let emu: TestEmulator;
-let proxy: FaultProxy;
-let box: Sandbox;
-
-beforeEach(async () => {
-  emu = await startTestEmulator({ seed: 'seed-basic.json' });
-  proxy = await startFaultProxy(emu.url);
-  box = sandbox();
-});
-
-afterEach(async () => {
-  await proxy.close();
-  await emu.close();
-  box.cleanup();
-});
-
-const env = () => ({ ...box.env, ...credentialEnv(proxy.url, ACME_ADMIN) });
-const plain = (key: string) => ({
-  accessKey: key,
-  secretKey: ACME_SECRETS[key] ?? '',
-  tenantId: '1000000001',
-});
+const { emu, proxy, box, env } = useRotateAllScene();
+const plain = seededCredential;
 
 describe('keys rotate --all with JSON on stdout as the sink', () => {
   it('rotates every key, skips the <tenant id>@ key, and carries each new secret', async () => {

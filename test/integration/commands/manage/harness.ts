@@ -10,6 +10,7 @@ import {
   type TestEmulator,
 } from '../../../helpers/emulator-server.js';
 import { type FakeIo, fakeIo } from '../../../helpers/fake-io.js';
+import { type Per, useResource } from '../../../helpers/lifecycle.js';
 
 /** The frozen time the emulator and the CLI share in these tests. */
 export const NOW = new Date('2026-01-15T10:00:00Z');
@@ -40,6 +41,16 @@ export interface Harness {
   /** Request log lines written since the mark was taken. */
   mark(): () => string[];
   close(): Promise<void>;
+}
+
+/** startHarness() for the file or for each test, closed after it. */
+export function useHarness(per: Per, seed: unknown = 'seed-basic.json'): Harness {
+  return useResource(
+    'the harness',
+    per,
+    () => startHarness(seed),
+    (h) => h.close(),
+  );
 }
 
 export async function startHarness(seed: unknown = 'seed-basic.json'): Promise<Harness> {

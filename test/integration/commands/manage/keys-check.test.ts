@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
-import { type Harness, json, startHarness } from './harness.js';
+import { json, useHarness } from './harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => h?.close());
+const h = useHarness('test');
 
 /** Gives the seed's one expired key a far expiry, so that nothing is due. */
 async function nothingDue(): Promise<void> {

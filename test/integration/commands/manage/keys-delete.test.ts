@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
-import { type Harness, json, startHarness, typeWhen } from './harness.js';
+import { json, typeWhen, useHarness } from './harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => h?.close());
+const h = useHarness('test');
 
 const deletes = (lines: string[]) => lines.filter((l) => l.startsWith('DELETE ')).length;
 const exists = async (accessKey: string) => (await h.getKey(accessKey)) !== undefined;

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
-import { countRequests, type Harness, json, startHarness } from './harness.js';
+import { countRequests, json, useHarness } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
+const h = useHarness('file');
 
 const PATCH_PLAIN = imsPaths.key(basic.acmePlain.accessKey);
 

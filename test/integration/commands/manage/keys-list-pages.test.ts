@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../../src/core/credential.js';
 import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import { runCli, sandbox } from '../../../helpers/cli.js';
 import { ACCESS_KEY, SECRET_KEY, startImsLoopback, TENANT_ID } from '../../api/ims-loopback.js';
 import { BULK_ADMIN, bulkSeed } from './bulk-seed.js';
-import { type Harness, json, startHarness } from './harness.js';
+import { json, useHarness } from './harness.js';
 
 const COUNT = 2500; // plus the administrator key: 2,501 keys, three pages of 1,000
 const LIST = 'GET /ims/api/v1/access_keys 200';
 const pagesRead = (lines: string[]) => lines.filter((l) => l.startsWith(LIST)).length;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(bulkSeed(COUNT));
-});
-afterAll(async () => h?.close());
+const h = useHarness('file', bulkSeed(COUNT));
 
 const as = { as: BULK_ADMIN };
 

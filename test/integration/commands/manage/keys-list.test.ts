@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import { basic } from '../../../helpers/emulator-seed.js';
 import { ESC } from '../../../helpers/fake-io.js';
-import { type Harness, json, startHarness } from './harness.js';
+import { json, useHarness } from './harness.js';
 
-let h: Harness;
+const h = useHarness('file');
 beforeAll(async () => {
-  h = await startHarness();
   // One key expiring in 3 days (yellow) and one in 20 days.
   await h.createKey({
     name: 'soon',
@@ -19,7 +18,6 @@ beforeAll(async () => {
     expiry_time: '2026-02-04T10:00:00',
   });
 });
-afterAll(async () => h?.close());
 
 const names = (records: Array<{ name: string }>) => records.map((r) => r.name);
 const ALL = [

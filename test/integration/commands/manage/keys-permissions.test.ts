@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
-import { type Harness, json, startHarness } from './harness.js';
+import { json, useHarness } from './harness.js';
 
-let h: Harness;
+const h = useHarness('file');
 let both: string;
 beforeAll(async () => {
-  h = await startHarness();
   // A key holding `Data Ingestion` twice: directly, and through the Ingestion group.
   const key = await h.createKey({ name: 'both-ways', expiry_enum: '30 days' });
   both = key.access_key;
@@ -20,7 +19,6 @@ beforeAll(async () => {
   await h.emu.request('PUT', imsPaths.keyGroups(both), { token, body: { group_ids: [group] } });
   await h.emu.request('PUT', imsPaths.keyRoles(both), { token, body: { role_ids: [role] } });
 });
-afterAll(async () => h?.close());
 
 describe('keys permissions', () => {
   it('table: each permission and where it comes from', async () => {

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import { basic } from '../../../helpers/emulator-seed.js';
-import { type Harness, json, startHarness } from './harness.js';
+import { json, useHarness } from './harness.js';
 
-let h: Harness;
+const h = useHarness('file');
 beforeAll(async () => {
-  h = await startHarness();
   await h.createKey({ name: 'twin', expiry_enum: '30 days' });
   await h.createKey({ name: 'twin', expiry_enum: '30 days' });
 });
-afterAll(async () => h?.close());
 
 describe('keys show', () => {
   it('table: every field as label/value lines, with owner, groups and permission sources', async () => {

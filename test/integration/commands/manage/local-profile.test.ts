@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../helpers/cli.js';
+import { useSandbox } from '../../../helpers/lifecycle.js';
 
 /** The same verbs on the built-in `local` profile: the emulator inside the process. */
-let home: Sandbox;
-beforeAll(() => {
-  home = sandbox();
-});
-afterAll(() => home?.cleanup());
+const home = useSandbox({}, 'file');
 
 const local = (...argv: string[]) => runCli(['--profile', 'local', ...argv], { env: home.env });
 

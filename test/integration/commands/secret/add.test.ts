@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPIRY_ENUM } from '../../../../src/core/expiry-enum.js';
 import { endOfUtcDay, formatWireSeconds } from '../../../../src/core/timestamp.js';
 import {
@@ -11,15 +11,11 @@ import {
   expectSecretFields,
   plain,
   startWorld,
-  type World,
+  useWorld,
 } from './world.js';
 
 const DAY = 86_400_000;
-let w: World;
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => w?.close());
+const w = useWorld();
 
 describe('keys add as an administrator', () => {
   it('creates a tenant key with every flag, shows it once in a table run, and it logs in', async () => {

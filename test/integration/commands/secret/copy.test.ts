@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../../src/core/credential.js';
 import { imsPaths } from '../../../../src/wire/paths.js';
-import { ADMIN, PLAIN, startWorld, TENANT, type World } from './world.js';
+import { ADMIN, PLAIN, TENANT, useWorld } from './world.js';
 
-let w: World;
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => w?.close());
+const w = useWorld();
 
 describe('keys copy --print', () => {
   it('no key: the active credential, alone on one line, without a request', async () => {

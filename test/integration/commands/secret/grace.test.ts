@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPIRY_ENUM } from '../../../../src/core/expiry-enum.js';
 import { endOfUtcDay, formatWireSeconds } from '../../../../src/core/timestamp.js';
 import { imsPaths } from '../../../../src/wire/paths.js';
@@ -11,16 +11,11 @@ import {
   boxCredential,
   expectRecordShape,
   expectSecretFields,
-  startWorld,
-  type World,
+  useWorld,
 } from './world.js';
 
 const HOUR = 3_600_000;
-let w: World;
-beforeEach(async () => {
-  w = await startWorld();
-});
-afterEach(async () => w?.close());
+const w = useWorld('test');
 
 /** Creates a key through the CLI and returns its credential. */
 async function addKey(args: string[]) {

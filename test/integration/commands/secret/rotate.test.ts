@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../../src/core/credential.js';
 import {
   ADMIN,
@@ -11,15 +11,11 @@ import {
   PLAIN,
   startWorld,
   TENANT,
-  type World,
+  useWorld,
 } from './world.js';
 
 const DAY = 86_400_000;
-let w: World;
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => w?.close());
+const w = useWorld();
 
 describe('keys rotate: access and user-level keys', () => {
   it('gives an access key a new secret; the old one is refused at login at once', async () => {

@@ -1,14 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCredential } from '../../../../src/core/credential.js';
-import { PLAIN, startWorld, TENANT, type World } from './world.js';
+import { PLAIN, TENANT, useWorld } from './world.js';
 
-let w: World;
-beforeAll(async () => {
-  w = await startWorld();
-});
-afterAll(async () => w?.close());
+const w = useWorld();
 
 /** A child that records the HELIX_* variables it sees (as JSON) in the file given as argv[1]. */
 const RECORDER =

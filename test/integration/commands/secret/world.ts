@@ -14,6 +14,7 @@ import {
   type TestCredential,
   type TestEmulator,
 } from '../../../helpers/emulator-server.js';
+import { type Per, useResource } from '../../../helpers/lifecycle.js';
 
 /** The Acme tenant of test/fixtures/seed-basic.json and the keys these tests use. */
 export const TENANT = '1000000001';
@@ -73,6 +74,11 @@ export interface World {
 export interface CliOptions extends Partial<Pick<RunCliOptions, 'stdin' | 'tty'>> {
   as?: Cred;
   env?: Record<string, string | undefined>;
+}
+
+/** startWorld() for the file (or each test), closed after it. */
+export function useWorld(per: Per = 'file'): World {
+  return useResource('the world', per, startWorld, (w) => w.close());
 }
 
 export async function startWorld(): Promise<World> {

@@ -9,13 +9,16 @@ import { sha256Hex } from '../../../../src/output/secret/value-hash.js';
 
 describe('clipboardWorkerEnv', () => {
   it('keeps what reaching the clipboard needs and drops everything else', () => {
-    const env = clipboardWorkerEnv({
+    const needed = {
       PATH: '/usr/bin',
       HOME: '/home/u',
       DISPLAY: ':0',
       XAUTHORITY: '/home/u/.Xauthority',
       WAYLAND_DISPLAY: 'wayland-0',
       XDG_RUNTIME_DIR: '/run/user/1000',
+    };
+    const env = clipboardWorkerEnv({
+      ...needed,
       HELIX_SECRET_KEY: 'ci-secret',
       HELIX_CREDENTIAL: 'key:A::S,tenant id:T',
       HELIXCTL_TOKEN: 'jwt',
@@ -23,14 +26,7 @@ describe('clipboardWorkerEnv', () => {
       AWS_SECRET_ACCESS_KEY: 'aws',
       UNSET: undefined,
     });
-    expect(env).toEqual({
-      PATH: '/usr/bin',
-      HOME: '/home/u',
-      DISPLAY: ':0',
-      XAUTHORITY: '/home/u/.Xauthority',
-      WAYLAND_DISPLAY: 'wayland-0',
-      XDG_RUNTIME_DIR: '/run/user/1000',
-    });
+    expect(env).toEqual(needed);
   });
 });
 
