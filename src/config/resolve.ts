@@ -1,11 +1,12 @@
 import type { Env } from '../core/env.js';
 import { AuthError } from '../core/errors.js';
+import { resolveOutputFormat } from '../core/output-format.js';
 import { quoteForMessage } from '../core/quote.js';
 import { type EnvValues, readEnvValues } from './env-values.js';
 import { LOCAL_PROFILE, validateProfileName } from './profile-schema.js';
 import { requireCredentials } from './require-credentials.js';
 import { resolveFields } from './resolve-fields.js';
-import { resolveOutput, resolveTimeout } from './resolve-output.js';
+import { resolveTimeout } from './resolve-timeout.js';
 import type {
   GlobalFlags,
   LoadedFiles,
@@ -38,7 +39,13 @@ export interface ResolveInput {
 export function resolveSettings(input: ResolveInput): Settings {
   const { flags, files } = input;
   const env = readEnvValues(input.env);
-  const output = resolveOutput(flags, env, input.stdoutIsTty ?? false);
+  // The one output rule (core), as the printer applies it, here with its source for whoami.
+  const output = resolveOutputFormat({
+    json: flags.json,
+    output: flags.output,
+    envOutput: env.output,
+    stdoutIsTTY: input.stdoutIsTty ?? false,
+  });
   const timeoutMs = resolveTimeout(flags);
   const choice = chooseProfile(flags, env, files);
   const fields = resolveFields(choice, flags, env, files);

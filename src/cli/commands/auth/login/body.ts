@@ -2,7 +2,7 @@ import { readEnvValues } from '../../../../config/env-values.js';
 import { permissionWarnings } from '../../../../config/load-settings.js';
 import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
 import { loadProfiles } from '../../../../config/profiles.js';
-import { resolveTimeout } from '../../../../config/resolve-output.js';
+import { resolveTimeout } from '../../../../config/resolve-timeout.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { resolveIdentity } from './inputs.js';
 import type { LoginOptions } from './options.js';
