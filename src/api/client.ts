@@ -4,13 +4,8 @@ import { type DirectoryApi, directoryApi } from './directory.js';
 import { createHttp, type FetchLike, type TraceEvent } from './http.js';
 import { type KeysApi, keysApi } from './keys.js';
 import type { Call } from './list-call.js';
-import {
-  type CachedTokens,
-  createSession,
-  type LoginCredential,
-  type LoginInfo,
-  type TokenStore,
-} from './session.js';
+import { createSession } from './session.js';
+import type { CachedTokens, LoginCredential, LoginInfo, TokenStore } from './session-types.js';
 
 export interface ImsClientOptions {
   /** Portal URL, e.g. `https://tenant.onbmc.com` (paths are appended). */

@@ -11,14 +11,6 @@ import type {
   TokenStore,
 } from './session-types.js';
 
-export type {
-  CachedTokens,
-  LoginCredential,
-  LoginInfo,
-  Session,
-  TokenStore,
-} from './session-types.js';
-
 /** Refresh this long before the JWT's `exp`, so a call never starts with a dying token. */
 export const REFRESH_MARGIN_MS = 60_000;
 

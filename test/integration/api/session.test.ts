@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createImsClient, type ImsClient } from '../../../src/api/client.js';
-import type { CachedTokens, LoginCredential, TokenStore } from '../../../src/api/session.js';
+import type { CachedTokens, LoginCredential, TokenStore } from '../../../src/api/session-types.js';
 import { AuthError, type HelixError } from '../../../src/core/errors.js';
 import { imsError } from '../../helpers/http-fault-server.js';
 import {
