@@ -58,11 +58,16 @@ export function createImsClient(options: ImsClientOptions): ImsClient {
     ...keysApi(call),
     ...directoryApi(call),
     login: () => session.login(),
-    userinfo: () => call<UserInfo>({ method: 'GET', path: imsPaths.userinfo }),
+    userinfo: () => call<UserInfo>({ method: 'GET', path: imsPaths.userinfo, answer: 'userInfo' }),
     verifyCredential: (credential) => {
       const probe = createSession({ http, credential, now });
       return probe.authorized((token) =>
-        http.request<UserInfo>({ method: 'GET', path: imsPaths.userinfo, token }),
+        http.request<UserInfo>({
+          method: 'GET',
+          path: imsPaths.userinfo,
+          token,
+          answer: 'userInfo',
+        }),
       );
     },
     tokens: () => session.tokens(),

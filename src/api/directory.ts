@@ -23,20 +23,22 @@ export interface DirectoryApi {
 
 export function directoryApi(call: Call): DirectoryApi {
   return {
-    listGroups: (query) => listAll(call, imsPaths.groups, query),
-    listRoles: (query) => listAll(call, imsPaths.roles, query),
-    listUsers: (query) => listAll(call, imsPaths.users, query),
-    getUser: (userId) => call({ method: 'GET', path: imsPaths.user(userId) }),
+    listGroups: (query) => listAll(call, imsPaths.groups, 'groupPage', query),
+    listRoles: (query) => listAll(call, imsPaths.roles, 'rolePage', query),
+    listUsers: (query) => listAll(call, imsPaths.users, 'userPage', query),
+    getUser: (userId) => call({ method: 'GET', path: imsPaths.user(userId), answer: 'user' }),
     createUser: (body, options) =>
       call({
         method: 'POST',
         path: imsPaths.users,
         json: body,
+        answer: 'user',
         outcome: {
           what: `creating user ${JSON.stringify(body.login_id)}`,
           checkHint: options?.checkHint ?? 'check the tenant users before creating it again',
         },
       }),
-    listNotifications: (query) => listAll(call, imsPaths.emulatorNotifications, query),
+    listNotifications: (query) =>
+      listAll(call, imsPaths.emulatorNotifications, 'notificationPage', query),
   };
 }

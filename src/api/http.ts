@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky';
 import { UsageError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/timeout.js';
+import type { AnswerName } from './answer-schemas.js';
 import { attemptFetch, type FetchLike, type TraceEvent } from './attempt-fetch.js';
 import { type OutcomeContext, type RequestContext, toHelixError } from './errors.js';
 import { errorBody, parseBaseUrl, parseJsonBody } from './http-parts.js';
@@ -40,6 +41,8 @@ export interface HttpRequest {
   token?: string | undefined;
   /** `json` (default): the 2xx body must be JSON; `none`: the body is ignored. */
   expect?: 'json' | 'none' | undefined;
+  /** The schema the 2xx JSON body must match (src/api/answer-schemas.ts); unchecked if absent. */
+  answer?: AnswerName | undefined;
   /** Whether the call changes state; default true for POST and PATCH. Login passes false. */
   mutates?: boolean | undefined;
   /** For calls that change state: named in OUTCOME_UNKNOWN errors. */
@@ -66,6 +69,12 @@ export function createHttp(options: HttpOptions): Http {
     ky ??= createKy(base.href, timeoutMs, options.userAgent);
     return ky;
   };
+  // The schemas (and valibot) load with ky, on the first request, never on the start-up path.
+  let schemas: Promise<typeof import('./answer-schemas.js')> | undefined;
+  const loadSchemas = () => {
+    schemas ??= import('./answer-schemas.js');
+    return schemas;
+  };
   return {
     baseUrl: base.href,
     host: base.host,
@@ -79,7 +88,10 @@ export function createHttp(options: HttpOptions): Http {
         mutates: request.mutates,
         outcome: request.outcome,
       };
-      const instance = await load();
+      const [instance, checker] = await Promise.all([
+        load(),
+        request.answer ? loadSchemas() : undefined,
+      ]);
       let response: Response;
       try {
         response = await instance(request.path.replace(/^\/+/, ''), {
@@ -94,7 +106,9 @@ export function createHttp(options: HttpOptions): Http {
         throw toHelixError(error, { ...context, body: await errorBody(error) });
       }
       if (request.expect === 'none') return undefined as T;
-      return parseJsonBody<T>(await response.text(), context);
+      const body = parseJsonBody<unknown>(await response.text(), context);
+      if (!request.answer || !checker) return body as T;
+      return checker.checkAnswer(request.answer, body, context) as T;
     },
   };
 }

@@ -73,6 +73,7 @@ export function keyWrites(call: Call): KeyWritesApi {
         method: 'POST',
         path: imsPaths.keys,
         json: body,
+        answer: 'createdKey',
         outcome: creating(body.name, options),
       }),
     createUserKey: (userId, body, options) =>
@@ -80,6 +81,7 @@ export function keyWrites(call: Call): KeyWritesApi {
         method: 'POST',
         path: imsPaths.userKeys(userId),
         json: body,
+        answer: 'createdKey',
         outcome: creating(body.name, options),
       }),
     updateKey: (key, body, options) =>
@@ -87,6 +89,7 @@ export function keyWrites(call: Call): KeyWritesApi {
         method: 'PATCH',
         path: imsPaths.key(key),
         json: body,
+        answer: 'accessKey',
         outcome: shown(key, 'updating key', options),
       }),
     deleteKey: (key) => call({ method: 'DELETE', path: imsPaths.key(key), expect: 'none' }),
@@ -94,12 +97,14 @@ export function keyWrites(call: Call): KeyWritesApi {
       oneTime({
         method: 'POST',
         path: imsPaths.keySecret(key),
+        answer: 'regenerated',
         outcome: secretLost('generating a new secret for key', key, options),
       }),
     rotateApiKey: (key, options) =>
       oneTime({
         method: 'POST',
         path: imsPaths.keyRotate(key),
+        answer: 'createdKey',
         outcome: secretLost('rotating API key', key, options),
       }),
     updateRotation: (key, body, options) =>
@@ -107,6 +112,7 @@ export function keyWrites(call: Call): KeyWritesApi {
         method: 'PATCH',
         path: imsPaths.keyRotation(key),
         json: body,
+        answer: 'accessKey',
         outcome: shown(key, 'updating the rotation schedule of key', options),
       }),
   };

@@ -11,7 +11,7 @@ import type {
   StoredSecret,
 } from '../wire/types.js';
 import { type KeyWritesApi, keyWrites } from './key-writes.js';
-import { type Call, listAll, listPage } from './list-call.js';
+import { type Call, listAll, listPage, type PageAnswer } from './list-call.js';
 import { collect, pages } from './pagination.js';
 
 /** Reads of keys, and the idempotent PUTs of their groups and roles (retried like GETs). */
@@ -37,22 +37,35 @@ export interface KeyReadsApi {
 export interface KeysApi extends KeyReadsApi, KeyWritesApi {}
 
 export function keysApi(call: Call): KeysApi {
-  const smallList = <T>(path: string) =>
-    collect(pages<T>((page) => listPage<T>(call, path, { page })));
+  const smallList = <T>(path: string, answer: PageAnswer) =>
+    collect(pages<T>((page) => listPage<T>(call, path, answer, { page })));
   return {
-    listKeys: (query) => listAll(call, imsPaths.keys, query),
-    listKeysPage: (query) => listPage(call, imsPaths.keys, query),
-    listUserKeys: (userId, query) => listAll(call, imsPaths.userKeys(userId), query),
-    listUserKeysPage: (userId, query) => listPage(call, imsPaths.userKeys(userId), query),
-    getKey: (key) => call({ method: 'GET', path: imsPaths.key(key) }),
-    getStoredSecret: (key) => call({ method: 'GET', path: imsPaths.keySecret(key) }),
-    getKeyGroups: (key) => smallList<KeyGroupRef>(imsPaths.keyGroups(key)),
+    listKeys: (query) => listAll(call, imsPaths.keys, 'keyPage', query),
+    listKeysPage: (query) => listPage(call, imsPaths.keys, 'keyPage', query),
+    listUserKeys: (userId, query) => listAll(call, imsPaths.userKeys(userId), 'keyPage', query),
+    listUserKeysPage: (userId, query) =>
+      listPage(call, imsPaths.userKeys(userId), 'keyPage', query),
+    getKey: (key) => call({ method: 'GET', path: imsPaths.key(key), answer: 'accessKey' }),
+    getStoredSecret: (key) =>
+      call({ method: 'GET', path: imsPaths.keySecret(key), answer: 'storedSecret' }),
+    getKeyGroups: (key) => smallList<KeyGroupRef>(imsPaths.keyGroups(key), 'keyGroupPage'),
     putKeyGroups: (key, groupIds) =>
-      call({ method: 'PUT', path: imsPaths.keyGroups(key), json: { group_ids: [...groupIds] } }),
-    getKeyRoles: (key) => smallList<KeyRoleRef>(imsPaths.keyRoles(key)),
+      call({
+        method: 'PUT',
+        path: imsPaths.keyGroups(key),
+        json: { group_ids: [...groupIds] },
+        answer: 'groupIds',
+      }),
+    getKeyRoles: (key) => smallList<KeyRoleRef>(imsPaths.keyRoles(key), 'keyRolePage'),
     putKeyRoles: (key, roleIds) =>
-      call({ method: 'PUT', path: imsPaths.keyRoles(key), json: { role_ids: [...roleIds] } }),
-    getKeyPermissions: (key) => call({ method: 'GET', path: imsPaths.keyPermissions(key) }),
+      call({
+        method: 'PUT',
+        path: imsPaths.keyRoles(key),
+        json: { role_ids: [...roleIds] },
+        answer: 'roleIds',
+      }),
+    getKeyPermissions: (key) =>
+      call({ method: 'GET', path: imsPaths.keyPermissions(key), answer: 'permissions' }),
     ...keyWrites(call),
   };
 }

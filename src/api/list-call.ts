@@ -1,4 +1,5 @@
 import type { ListEnvelope, ListQuery } from '../wire/types.js';
+import type { AnswerName } from './answer-schemas.js';
 import { badResponse } from './errors.js';
 import type { HttpRequest, QueryParams } from './http.js';
 import { pages, records } from './pagination.js';
@@ -23,29 +24,28 @@ export function toQueryParams(query: ListQuery): QueryParams {
   };
 }
 
-/** One page of a list endpoint, its envelope checked. */
+/** A list answer: the schema of its envelope and records (src/api/answer-schemas.ts). */
+export type PageAnswer = Extract<AnswerName, `${string}Page`>;
+
+/** One page of a list endpoint, its envelope and records checked against `answer`. */
 export async function listPage<T>(
   call: Call,
   path: string,
+  answer: PageAnswer,
   query: ListQuery = {},
 ): Promise<ListEnvelope<T>> {
-  const value = await call<unknown>({ method: 'GET', path, query: toQueryParams(query) });
-  if (!isEnvelope(value)) throw badResponse('not a list envelope', { method: 'GET', path });
-  return value as ListEnvelope<T>;
+  return call<ListEnvelope<T>>({ method: 'GET', path, query: toQueryParams(query), answer });
 }
 
 /** Every record of a list endpoint, one page fetched at a time from `query.page` (default 0). */
-export function listAll<T>(call: Call, path: string, query: ListQuery = {}): AsyncIterable<T> {
-  const fetchPage = (page: number) => listPage<T>(call, path, { ...query, page });
+export function listAll<T>(
+  call: Call,
+  path: string,
+  answer: PageAnswer,
+  query: ListQuery = {},
+): AsyncIterable<T> {
+  const fetchPage = (page: number) => listPage<T>(call, path, answer, { ...query, page });
   return records(pages(fetchPage, { size: query.size, startPage: query.page }));
-}
-
-function isEnvelope(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  const { records: list, _metadata: meta } = value as { records?: unknown; _metadata?: unknown };
-  if (!Array.isArray(list) || meta === null || typeof meta !== 'object') return false;
-  const { page_count, total_count } = meta as { page_count?: unknown; total_count?: unknown };
-  return typeof page_count === 'number' && typeof total_count === 'number';
 }
 
 /**

@@ -1,9 +1,9 @@
 import { AuthError, NotFoundError, RuleError } from '../core/errors.js';
 import { imsPaths } from '../wire/paths.js';
-import type { LoginRequest, LoginResponse, RefreshResponse } from '../wire/types.js';
-import { badResponse } from './errors.js';
+import type { LoginAnswer, LoginRequest, RefreshResponse } from '../wire/types.js';
 import type { Http } from './http.js';
 import type { LoginCredential } from './session-types.js';
+import { unexpectedAnswer } from './transport-error.js';
 
 /**
  * The two unauthenticated calls, with the login-specific wording of their failures.
@@ -13,25 +13,32 @@ const CHECK_CREDENTIAL =
   'check the access key and secret; `helixctl login` stores a new credential';
 
 /** `POST /access_keys/login`. Its failures become AuthErrors that say what was wrong. */
-export async function callLogin(http: Http, credential: LoginCredential): Promise<LoginResponse> {
+export async function callLogin(http: Http, credential: LoginCredential): Promise<LoginAnswer> {
   const json: LoginRequest = {
     access_key: credential.accessKey,
     access_secret_key: credential.secretKey,
   };
   if (credential.tenantId) json.tenant_id = credential.tenantId;
-  let response: LoginResponse;
+  let response: LoginAnswer;
   try {
-    response = await http.request<LoginResponse>({
+    response = await http.request<LoginAnswer>({
       method: 'POST',
       path: imsPaths.login,
       json,
       mutates: false,
+      answer: 'login',
     });
   } catch (error) {
     throw loginFailure(error, http, credential);
   }
-  if (typeof response.json_web_token !== 'string' || typeof response.token !== 'string') {
-    throw badResponse('no tokens in the login response', { method: 'POST', path: imsPaths.login });
+  // A login changes nothing on the service: an answer without a token is a bad answer, never
+  // an unknown outcome.
+  if (!response.json_web_token && !response.token) {
+    throw unexpectedAnswer('json_web_token', {
+      method: 'POST',
+      path: imsPaths.login,
+      mutates: false,
+    });
   }
   return response;
 }
@@ -45,13 +52,14 @@ function loginFailure(error: unknown, http: Http, credential: LoginCredential): 
     return new AuthError(`login failed: ${reason}`, { status: 401, hint: CHECK_CREDENTIAL });
   }
   if (error instanceof NotFoundError) {
-    return credential.tenantId
+    // Only the service's own answer names the tenant; a 404 page from a wrong URL path does not.
+    return credential.tenantId && /\btenant\b/i.test(error.message)
       ? new AuthError(`tenant ${credential.tenantId} not found`, {
           status: 404,
           code: 'TENANT_NOT_FOUND',
           hint: 'check the tenant id (--tenant or HELIX_TENANT_ID) and the portal URL',
         })
-      : new AuthError(`login failed: no IMS login endpoint at ${http.host}`, {
+      : new AuthError(`login failed: no IMS login endpoint at ${http.baseUrl}`, {
           status: 404,
           hint: 'check the portal URL (--url)',
         });
@@ -71,6 +79,7 @@ export async function callRefresh(http: Http, refreshToken: string): Promise<str
       path: imsPaths.refresh,
       json: { token: refreshToken },
       mutates: false,
+      answer: 'refresh',
     });
   } catch (error) {
     if (

@@ -10,6 +10,7 @@ import type {
   Session,
   TokenStore,
 } from './session-types.js';
+import { JWT_SHAPE, TOKEN_SHAPE } from './token-shape.js';
 
 /** Refresh this long before the JWT's `exp`, so a call never starts with a dying token. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -25,6 +26,7 @@ interface Held {
   jwt: string;
   /** Undefined when the JWT has no readable `exp`: used until the service says 401. */
   jwtExpires: number | undefined;
+  /** '' when the login answer had none: the JWT is used until it expires, then a new login. */
   refreshToken: string;
 }
 
@@ -105,7 +107,7 @@ class TokenSession implements Session {
     if (!this.#loaded) await this.#load();
     const held = this.#held;
     if (held && this.#isFresh(held)) return held.jwt;
-    if (held && refreshUsable(held.refreshToken, this.#options.now())) {
+    if (held && held.refreshToken !== '' && refreshUsable(held.refreshToken, this.#options.now())) {
       const jwt = await callRefresh(this.#options.http, held.refreshToken);
       if (jwt) return this.#keep(jwt, held.refreshToken);
     }
@@ -118,7 +120,15 @@ class TokenSession implements Session {
     const { http, credential, tokenStore } = this.#options;
     try {
       const { json_web_token, token, ...info } = await callLogin(http, credential);
-      await this.#keep(json_web_token, token);
+      // Only a refresh token in the answer (issue 12): its access JWT comes from auth/tokens.
+      const jwt = json_web_token || (token ? await callRefresh(http, token) : undefined);
+      if (!jwt) {
+        throw new AuthError('login failed: the service refused the refresh token it just issued', {
+          status: 401,
+          hint: 'try again; if it persists, check the portal URL (--url)',
+        });
+      }
+      await this.#keep(jwt, token || '');
       return info;
     } catch (error) {
       if (error instanceof AuthError) {
@@ -133,6 +143,9 @@ class TokenSession implements Session {
     this.#loaded = true;
     const cached = await this.#options.tokenStore?.load().catch(() => undefined);
     if (cached?.accessKey !== this.#options.credential.accessKey) return;
+    // A token that a header cannot carry (CR, LF, spaces: a damaged cache) is ignored.
+    if (!JWT_SHAPE.test(cached.jwt)) return;
+    if (cached.refreshToken !== '' && !TOKEN_SHAPE.test(cached.refreshToken)) return;
     this.#held = {
       jwt: cached.jwt,
       jwtExpires: jwtExpiryMs(cached.jwt),

@@ -34,6 +34,25 @@ export function badResponse(reason: string, context: RequestContext): HelixError
   );
 }
 
+/**
+ * A 2xx JSON answer with a field missing or of the wrong type (`path` names it, never its
+ * value). After a write the change was made but its answer cannot be trusted: the hint says
+ * how to check.
+ */
+export function unexpectedAnswer(path: string, context: RequestContext): HelixError {
+  const written = mutates(context);
+  const what = context.outcome?.what ?? requestLabel(context);
+  return new ServiceError(
+    `unexpected answer from the service: ${path}${written ? ` (after ${what})` : ''}`,
+    {
+      code: written ? 'OUTCOME_UNKNOWN' : 'BAD_RESPONSE',
+      hint: written
+        ? (context.outcome?.checkHint ?? 'check the current state before trying again')
+        : `${requestLabel(context)} answered in a shape helixctl does not know; check that the portal URL points at BMC Helix Portal`,
+    },
+  );
+}
+
 export function fromTimeout(context: RequestContext): HelixError {
   const after = context.timeoutMs === undefined ? '' : ` after ${context.timeoutMs / 1000}s`;
   if (mutates(context)) return outcomeUnknown(`timed out${after}`, context);

@@ -89,6 +89,16 @@ export interface LoginResponse {
   tenant_name?: string;
 }
 
+/**
+ * A login answer as the client accepts it. The emulator sends both tokens; other versions of
+ * the service send one: a lone refresh token is exchanged at `auth/tokens`, a lone JWT is used
+ * until it expires.
+ */
+export interface LoginAnswer extends Omit<LoginResponse, 'json_web_token' | 'token'> {
+  json_web_token?: string | undefined;
+  token?: string | undefined;
+}
+
 export interface RefreshRequest {
   token: string;
 }

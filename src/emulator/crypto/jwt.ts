@@ -16,7 +16,21 @@ export interface JwtClaims {
   jti: string;
 }
 
-export type JwtFailure = 'malformed' | 'algorithm' | 'signature' | 'expired' | 'token_use';
+export type JwtFailure =
+  | 'malformed'
+  | 'algorithm'
+  | 'signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'token_use';
+
+/** Clock skew allowed between the issuer and the verifier, for `iat` and `nbf`. */
+export const JWT_SKEW_SECONDS = 60;
+/**
+ * The longest lifetime (`exp - iat`) accepted: well above the 24 h refresh token the emulator
+ * issues (docs/ims-api.md §3.3), far below an `exp` that never comes (`1e300`).
+ */
+export const JWT_MAX_LIFETIME_SECONDS = 31 * 24 * 3600;
 export type JwtResult = { ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure };
 
 const HEADER = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -58,7 +72,8 @@ export function verifyJwt(
     return fail('signature');
   }
   if (!isClaims(claims)) return fail('malformed');
-  if (claims.exp * 1000 <= nowMs) return fail('expired');
+  const timing = checkTimes(claims, nowMs);
+  if (timing) return fail(timing);
   if (claims.token_use !== use) return fail('token_use');
   return { ok: true, claims };
 }
@@ -73,9 +88,30 @@ function isClaims(value: Record<string, unknown>): value is Record<string, unkno
     typeof value.principal_id === 'string' &&
     typeof value.jti === 'string' &&
     (value.token_use === 'access' || value.token_use === 'refresh') &&
-    Number.isFinite(value.exp) &&
-    Number.isFinite(value.iat)
+    isSeconds(value.exp) &&
+    isSeconds(value.iat) &&
+    (value.nbf === undefined || isSeconds(value.nbf))
   );
+}
+
+/** A NumericDate as issuers write it: whole seconds since 1970, a safe integer. */
+function isSeconds(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/**
+ * The time claims checked as a verifier would: not yet valid (`nbf`) or issued in the future
+ * (`iat`) beyond the skew, lifetime not longer than any token is issued for, `exp` passed.
+ */
+function checkTimes(claims: JwtClaims & { nbf?: unknown }, nowMs: number): JwtFailure | undefined {
+  const now = Math.floor(nowMs / 1000);
+  if (claims.iat > now + JWT_SKEW_SECONDS) return 'not_yet_valid';
+  if (typeof claims.nbf === 'number' && claims.nbf > now + JWT_SKEW_SECONDS) return 'not_yet_valid';
+  if (claims.exp <= claims.iat || claims.exp - claims.iat > JWT_MAX_LIFETIME_SECONDS) {
+    return 'malformed';
+  }
+  if (claims.exp * 1000 <= nowMs) return 'expired';
+  return undefined;
 }
 
 function parseSegment(segment: string): Record<string, unknown> | undefined {

@@ -10,6 +10,7 @@ import {
   SECRET_KEY,
   startImsLoopback,
   TENANT_ID,
+  userInfo,
 } from './ims-loopback.js';
 
 const V1 = '/ims/api/v1';
@@ -170,7 +171,7 @@ describe('endpoints', () => {
       `${V1}/userinfo`,
       (x) => x.userinfo(),
       undefined,
-      { status: 200, body: { principal_id: ACCESS_KEY } },
+      { status: 200, body: userInfo() },
     ],
     [
       'createUser',

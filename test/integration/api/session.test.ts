@@ -150,7 +150,11 @@ describe('one retry after a 401', () => {
         ims.authorize(request) ?? {
           status: 201,
           body: {
+            user_id: '100000000000102',
+            name: 'ci',
+            type: 'TENANT',
             access_key: 'K'.repeat(30),
+            status: 'ACTIVE',
             access_secret_key: 'S'.repeat(50),
             tenant_id: TENANT_ID,
           },

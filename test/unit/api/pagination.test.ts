@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collect, pages, records } from '../../../src/api/pagination.js';
+import { collect, MAX_PAGES, pages, records } from '../../../src/api/pagination.js';
 import { ServiceError } from '../../../src/core/errors.js';
 import type { ListEnvelope } from '../../../src/wire/types.js';
 
@@ -73,8 +73,50 @@ describe('pages', () => {
     const error = await collect(pages(stuck, { size: 2 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).code).toBe('BAD_RESPONSE');
-    // ceil(6 / 2) + 1 = 4 pages are allowed; the 5th fetch trips the guard.
-    expect(calls).toBe(5);
+    // The second answer repeats the first: no third request.
+    expect(calls).toBe(2);
+  });
+
+  it('never asks for more pages than the first total allows (plus one for growth)', async () => {
+    let calls = 0;
+    const endless = async (page: number): Promise<ListEnvelope<number>> => {
+      calls += 1;
+      return {
+        records: [page * 2, page * 2 + 1],
+        _metadata: { page, records_per_page: 2, page_count: 1e9, total_count: 6 },
+      };
+    };
+    const error = await collect(pages(endless, { size: 2 })).catch((e: unknown) => e);
+    expect((error as ServiceError).code).toBe('BAD_RESPONSE');
+    // ceil(6 / 2) + 1 = 4 pages are fetched; the guard trips before a 5th request.
+    expect(calls).toBe(4);
+  });
+
+  it('stops on a short page even when total_count is 1e12', async () => {
+    let calls = 0;
+    const huge = async (page: number): Promise<ListEnvelope<number>> => {
+      calls += 1;
+      return {
+        records: [page],
+        _metadata: { page, records_per_page: 1000, page_count: 1e9, total_count: 1e12 },
+      };
+    };
+    expect(await collect(pages(huge, { size: 1000 }))).toEqual([0]);
+    expect(calls).toBe(1);
+  });
+
+  it(`fetches at most ${MAX_PAGES} pages of a list that claims 1e12 records`, async () => {
+    let calls = 0;
+    const huge = async (page: number): Promise<ListEnvelope<number>> => {
+      calls += 1;
+      return {
+        records: [page],
+        _metadata: { page, records_per_page: 1, page_count: 1e12, total_count: 1e12 },
+      };
+    };
+    const error = await collect(pages(huge)).catch((e: unknown) => e);
+    expect((error as ServiceError).code).toBe('BAD_RESPONSE');
+    expect(calls).toBe(MAX_PAGES);
   });
 
   it('follows a service that serves smaller pages than asked for', async () => {
