@@ -18,6 +18,9 @@ const HEAVY = [
   'node:sqlite',
   'execa',
   '@bomb.sh/tab',
+  'proxy-from-env',
+  'https-proxy-agent',
+  'http-proxy-agent',
 ];
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
