@@ -114,10 +114,11 @@ function fromProxy(proxy: ProxyFailure, host: string): HelixError {
   const check = `check ${from} (helixctl whoami shows the proxy in force), or add ${host} to NO_PROXY`;
   const fail = (message: string, hint: string) =>
     new ServiceError(message, { code: 'PROXY_ERROR', hint });
-  if (proxy.status === 407) {
+  // 407 is the standard answer; some proxies (tinyproxy) answer a wrong password with 401.
+  if (proxy.status === 407 || (proxy.status === 401 && proxy.hadCredentials)) {
     return proxy.hadCredentials
       ? fail(
-          `the proxy ${proxy.proxy} refused the user and password in ${from} (407)`,
+          `the proxy ${proxy.proxy} refused the user and password in ${from} (${proxy.status})`,
           'check the user and password in the proxy URL (percent-encode special characters)',
         )
       : fail(
