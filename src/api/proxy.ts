@@ -1,5 +1,5 @@
 /**
- * Which proxy a request goes through, and why (docs/design.md, "Corporate networks").
+ * Which proxy a request goes through, and why (docs/design.md §5; README "Corporate networks").
  * The environment's rules (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY, either case, lower
  * case first) are proxy-from-env's, not ours; this module only names the variable that won
  * and puts a profile's pinned proxy first.
