@@ -5,7 +5,7 @@ export default defineConfig({
     pool: 'forks',
     // A private temp folder for the run, checked empty at the end; the real HOME left alone.
     globalSetup: ['test/setup/run-hygiene.ts'],
-    setupFiles: ['test/setup/worker-tmpdir.ts'],
+    setupFiles: ['test/setup/worker-tmpdir.ts', 'test/setup/no-ambient-proxy.ts'],
     projects: [
       {
         extends: true,

@@ -11,6 +11,7 @@ export type NetworkFailureKind =
   | 'reset'
   | 'tls'
   | 'blocked'
+  | 'proxy'
   | 'other';
 
 export interface NetworkFailure {
@@ -21,6 +22,44 @@ export interface NetworkFailure {
   maybeSent: boolean;
   /** Worth trying again for an idempotent request (DNS misses and TLS failures are not). */
   transient: boolean;
+  /** Set when the failure is the proxy's (kind `proxy`). */
+  proxy?: ProxyFailure;
+}
+
+/**
+ * The proxy, not the service, failed: it refused the connection, its host name did not
+ * resolve, it wants (other) credentials (407), or it refused the CONNECT tunnel. The request
+ * never reached the service. `proxy` is the label (no credentials); `source` the variable or
+ * `profile` it came from, so the message can say what to fix.
+ */
+export class ProxyFailure extends Error {
+  readonly code: string;
+  readonly proxy: string;
+  readonly source: string;
+  readonly status: number | undefined;
+  readonly hadCredentials: boolean;
+
+  constructor(fields: {
+    code: string;
+    proxy: string;
+    source: string;
+    status?: number | undefined;
+    hadCredentials: boolean;
+  }) {
+    super(`proxy ${fields.proxy} failed (${fields.code})`);
+    this.name = 'ProxyFailure';
+    this.code = fields.code;
+    this.proxy = fields.proxy;
+    this.source = fields.source;
+    this.status = fields.status;
+    this.hadCredentials = fields.hadCredentials;
+  }
+}
+
+function proxyFailureOf(error: unknown, depth = 0): ProxyFailure | undefined {
+  if (error instanceof ProxyFailure) return error;
+  if (depth > 5 || error === null || typeof error !== 'object') return undefined;
+  return proxyFailureOf((error as { cause?: unknown }).cause, depth + 1);
 }
 
 /**
@@ -83,6 +122,15 @@ export function classifyNetworkError(error: unknown): NetworkFailure | undefined
     // Too large is not a network failure: it is mapped as an unreadable response.
     if (error.code === 'BODY_TOO_LARGE') return undefined;
     return { kind: 'reset', code: error.code, maybeSent: true, transient: true };
+  }
+  const proxy = proxyFailureOf(error);
+  if (proxy) {
+    // Worth another try only when the proxy may come back; a 407 or a refused tunnel will not.
+    const transient =
+      proxy.status === undefined
+        ? proxy.code !== 'ENOTFOUND' && proxy.code !== 'EAI_NONAME'
+        : proxy.status >= 500;
+    return { kind: 'proxy', code: proxy.code, maybeSent: false, transient, proxy };
   }
   if (isBadPort(error)) {
     return { kind: 'blocked', code: 'BAD_PORT', maybeSent: false, transient: false };

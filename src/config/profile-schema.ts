@@ -15,6 +15,10 @@ export interface Profile {
   tenant_id: string;
   access_key: string;
   output?: OutputFormat;
+  /** A proxy pinned by `login --proxy` (no credentials: those stay in the environment). */
+  proxy?: string;
+  /** A CA file (absolute path, PEM) trusted for this portal, from `login --ca-file`. */
+  ca_file?: string;
 }
 
 /** What config.json holds. */
@@ -61,7 +65,46 @@ export function validateProfile(name: string, profile: Profile): Profile {
   const url =
     profile.url === undefined ? {} : { url: parsePortalUrl(profile.url, `profile ${name} URL`) };
   const output = profile.output === undefined ? {} : { output: profile.output };
-  return { ...url, tenant_id: profile.tenant_id, access_key: profile.access_key, ...output };
+  const proxy =
+    profile.proxy === undefined
+      ? {}
+      : { proxy: parseProxyUrl(profile.proxy, `profile ${name} proxy`) };
+  const caFile = profile.ca_file === undefined ? {} : { ca_file: profile.ca_file };
+  return {
+    ...url,
+    tenant_id: profile.tenant_id,
+    access_key: profile.access_key,
+    ...output,
+    ...proxy,
+    ...caFile,
+  };
+}
+
+/**
+ * A proxy URL a profile may pin: http:// or https://, a host, and no user or password (a
+ * password in config.json or in argv would leak; HTTPS_PROXY in the environment carries them).
+ *
+ * @throws UsageError naming `what`.
+ */
+export function parseProxyUrl(text: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new UsageError(`${what} is not a URL: use http://host:port`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${what} must start with http:// or https://`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError(`${what} must not hold a user or password`, {
+      hint: 'set them in the environment instead: HTTPS_PROXY=http://user:password@host:port',
+    });
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new UsageError(`${what} must be scheme, host and port only (http://host:port)`);
+  }
+  return `${url.protocol}//${url.host}`;
 }
 
 function checkFieldTypes(name: string, profile: Profile): void {
@@ -69,7 +112,7 @@ function checkFieldTypes(name: string, profile: Profile): void {
   for (const field of ['tenant_id', 'access_key']) {
     if (record[field] === undefined) throw new UsageError(`profile ${name} has no ${field}`);
   }
-  for (const field of ['url', 'tenant_id', 'access_key', 'output']) {
+  for (const field of ['url', 'tenant_id', 'access_key', 'output', 'proxy', 'ca_file']) {
     const value = record[field];
     if (value !== undefined && typeof value !== 'string') {
       throw new UsageError(`profile ${name}: ${field} must be a string`);

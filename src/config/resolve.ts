@@ -13,6 +13,7 @@ import type {
   ProfileChoice,
   SettingSource,
   Settings,
+  Sourced,
 } from './settings.js';
 
 export interface ResolveInput {
@@ -55,6 +56,8 @@ export function resolveSettings(input: ResolveInput): Settings {
     ...fields,
     output,
     timeoutMs,
+    proxy: stored(choice.stored?.proxy),
+    caFile: stored(choice.stored?.ca_file),
     cacheTokens: choice.mode === 'env' ? env.cache : true,
   };
   if (input.requireCredentials ?? true) requireCredentials(settings, input.env);
@@ -66,6 +69,10 @@ export function needsFiles(flags: GlobalFlags, env: Env): boolean {
   const values = readEnvValues(env);
   const explicit = flags.profile ?? values.profile;
   return explicit !== undefined || values.accessKey === undefined || values.secretKey === undefined;
+}
+
+function stored(value: string | undefined): Sourced<string | undefined> {
+  return value === undefined ? { value, source: 'default' } : { value, source: 'file' };
 }
 
 function chooseProfile(flags: GlobalFlags, env: EnvValues, files: LoadedFiles): ProfileChoice {

@@ -46,6 +46,10 @@ export interface Settings {
   secretKey: Sourced<Redacted | undefined>;
   output: Sourced<OutputFormat>;
   timeoutMs: Sourced<number>;
+  /** The profile's pinned proxy (`file`), else none: the environment's proxy is chosen later. */
+  proxy: Sourced<string | undefined>;
+  /** The profile's CA file (`file`), else none. */
+  caFile: Sourced<string | undefined>;
   /** Whether tokens may be cached on disk: always with a profile, with env only if HELIXCTL_CACHE=1. */
   cacheTokens: boolean;
 }

@@ -8,10 +8,12 @@ export interface ServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Serve HTTPS with this certificate chain and key (PEM) instead of HTTP. */
+  tls?: { cert: string; key: string } | undefined;
 }
 
 export interface RunningServer {
-  /** `http://host:port`, with the real port. */
+  /** `http://host:port` (`https://` with TLS), with the real port. */
   readonly url: string;
   readonly port: number;
   /** Stops listening and ends open (keep-alive) connections. */
@@ -48,7 +50,15 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Loaded here: the in-process (local profile) path never needs an HTTP server.
   const { createAdaptorServer } = await import('@hono/node-server');
-  const server = createAdaptorServer({ fetch: emulator.app.fetch }) as Server;
+  const server = (
+    options.tls === undefined
+      ? createAdaptorServer({ fetch: emulator.app.fetch })
+      : createAdaptorServer({
+          fetch: emulator.app.fetch,
+          createServer: (await import('node:https')).createServer,
+          serverOptions: { cert: options.tls.cert, key: options.tls.key },
+        })
+  ) as Server;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
     answerClientError(error, socket, emulator.clock.now()),
   );
@@ -63,7 +73,7 @@ export async function startServer(
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls === undefined ? 'http' : 'https'}://${host}:${port}`,
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -46,7 +46,7 @@ export async function startServe(
   const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
     const check = () => {
-      const m = /listening on (http:\/\/\S+)/.exec(err);
+      const m = /listening on (https?:\/\/\S+)/.exec(err);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);

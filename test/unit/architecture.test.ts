@@ -19,6 +19,9 @@ const HEAVY = [
   'node:sqlite',
   'execa',
   '@bomb.sh/tab',
+  'proxy-from-env',
+  'https-proxy-agent',
+  'http-proxy-agent',
 ];
 /**
  * Modules that may import a heavy package statically (named imports let the bundle keep only

@@ -1,10 +1,12 @@
 import { createImsClient } from '../../api/client.js';
+import type { ProxyChoice } from '../../api/proxy.js';
 import type { LoginCredential } from '../../api/session-types.js';
 import { configDir } from '../../config/paths.js';
 import type { Settings } from '../../config/settings.js';
 import type { UserInfo } from '../../wire/types.js';
 import type { Connection } from './connection.js';
 import type { CommandContext } from './context.js';
+import { portalNetwork } from './network.js';
 import { fileTokenStore } from './token-store.js';
 import { traceLine } from './trace.js';
 
@@ -22,7 +24,9 @@ export async function connect(
 ): Promise<Connection> {
   const { settings } = await ctx.settings();
   const local = settings.mode === 'local';
-  const target = local ? await openLocal(ctx, settings) : remoteTarget(settings, options.signal);
+  const target = local
+    ? await openLocal(ctx, settings)
+    : await remoteTarget(ctx, settings, options.signal);
   const identity = {
     url: target.baseUrl,
     tenantId: target.credential.tenantId ?? '',
@@ -50,6 +54,7 @@ export async function connect(
     settings,
     local,
     credential: target.credential,
+    ...(target.proxy ? { proxy: target.proxy } : {}),
     userinfo,
     isAdmin: async () => (await userinfo()).permissions.some((p) => ADMIN_PERMISSIONS.has(p)),
     close: async () => target.close?.(),
@@ -59,22 +64,32 @@ export async function connect(
 interface Target {
   baseUrl: string;
   credential: LoginCredential;
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (request: Request) => Promise<Response> | Response;
+  proxy?: ProxyChoice;
   close?: () => void;
 }
 
-function remoteTarget(settings: Settings, signal: AbortSignal | undefined): Target {
+async function remoteTarget(
+  ctx: CommandContext,
+  settings: Settings,
+  signal: AbortSignal | undefined,
+): Promise<Target> {
   // requireCredentials (config) has already guaranteed these.
   const credential: LoginCredential = {
     accessKey: settings.accessKey.value as string,
     secretKey: (settings.secretKey.value as { reveal(): string }).reveal(),
     tenantId: settings.tenantId.value,
   };
-  const target: Target = { baseUrl: settings.url.value as string, credential };
+  const baseUrl = settings.url.value as string;
+  const network = await portalNetwork(ctx, baseUrl, {
+    proxy: settings.proxy.value,
+    caFile: settings.caFile.value,
+  });
+  const target: Target = { baseUrl, credential, fetch: network.fetch, proxy: network.proxy };
   if (signal !== undefined) {
     // Both signals: ky's per-try timeout, and the caller's deadline for the whole connection.
     target.fetch = (request) =>
-      globalThis.fetch(new Request(request, { signal: AbortSignal.any([request.signal, signal]) }));
+      network.fetch(new Request(request, { signal: AbortSignal.any([request.signal, signal]) }));
   }
   return target;
 }

@@ -1,4 +1,5 @@
 import type { ImsClient } from '../../api/client.js';
+import type { ProxyChoice } from '../../api/proxy.js';
 import type { LoginCredential } from '../../api/session-types.js';
 import type { Settings } from '../../config/settings.js';
 import type { UserInfo } from '../../wire/types.js';
@@ -9,6 +10,8 @@ export interface Connection {
   readonly settings: Settings;
   readonly local: boolean;
   readonly credential: LoginCredential;
+  /** The proxy in force for a remote portal and where it came from (`whoami` shows it). */
+  readonly proxy?: ProxyChoice;
   /** The caller's identity, fetched once per run. */
   userinfo(): Promise<UserInfo>;
   isAdmin(): Promise<boolean>;

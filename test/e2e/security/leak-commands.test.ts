@@ -113,6 +113,17 @@ const FAILURES: LeakScenario[] = [
     exit: 3,
   },
   {
+    // --debug names the proxy by scheme, host and port; the password never shows.
+    name: 'a proxy URL holding a password (the proxy refuses the connection)',
+    prepare: async () => ({
+      vars: { proxy: 'http://alice:Proxy0Password0xyz@127.0.0.1:1' },
+      secrets: ['Proxy0Password0xyz'],
+    }),
+    argv: () => ['keys', 'list'],
+    env: (v) => ({ HTTP_PROXY: v.proxy as string, HTTPS_PROXY: v.proxy as string }),
+    exit: 7,
+  },
+  {
     name: 'a malformed HELIX_CREDENTIAL holding a secret',
     prepare: async (w) => ({
       vars: { cred: `${w.admin.accessKey}:Malformed0Secretxxxxxxxxxxxxxxxxxx` },

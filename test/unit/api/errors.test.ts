@@ -180,7 +180,6 @@ describe('toHelixError: transport failures', () => {
     ['ENOTFOUND', 'cannot resolve host portal.example (ENOTFOUND)'],
     ['ECONNRESET', 'the connection to portal.example was lost (ECONNRESET)'],
     ['UND_ERR_SOCKET', 'the connection to portal.example was lost (UND_ERR_SOCKET)'],
-    ['CERT_HAS_EXPIRED', 'TLS connection to portal.example failed (CERT_HAS_EXPIRED)'],
     ['UND_ERR_CONNECT_TIMEOUT', 'cannot reach portal.example (UND_ERR_CONNECT_TIMEOUT)'],
   ])('maps %s on a GET to NETWORK_ERROR naming the host', (code, message) => {
     const error = toHelixError(networkFailure(code), GET) as HelixError;

@@ -39,6 +39,8 @@ describe('whoami', () => {
       '  secret key:   set (hidden) (file credentials.json)',
       '  output:       table (default)',
       '  timeout:      20s (flag --timeout)',
+      '  proxy:        (none) (default)',
+      '  CA file:      (none) (default)',
       '',
     ]);
     expect(r.stdout + r.stderr).not.toContain(ADMIN.secretKey);
@@ -66,6 +68,8 @@ describe('whoami', () => {
         secret_key: { set: true, source: 'env' },
         output: { value: 'json', source: 'flag' },
         timeout_ms: { value: 30000, source: 'default' },
+        proxy: { value: null, source: 'default', from: 'none' },
+        ca_file: { value: null, source: 'default' },
       },
     });
     expect(r.stdout + r.stderr).not.toContain(ADMIN.secretKey);

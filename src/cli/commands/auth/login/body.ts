@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { readEnvValues } from '../../../../config/env-values.js';
 import { permissionWarnings } from '../../../../config/load-settings.js';
 import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
+import { type Profile, parseProxyUrl } from '../../../../config/profile-schema.js';
 import { loadProfiles } from '../../../../config/profiles.js';
 import { resolveTimeout } from '../../../../config/resolve-timeout.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import type { NetworkSettings } from '../../../runtime/network.js';
 import { resolveIdentity } from './inputs.js';
 import type { LoginOptions } from './options.js';
 import { reportLogin } from './report.js';
@@ -25,6 +28,7 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
   const dir = configDir(ctx.env);
   const file = await loadProfiles(dir);
   const stored = Object.hasOwn(file.profiles, target.name) ? file.profiles[target.name] : undefined;
+  const network = loginNetwork(options, stored);
   const whole = await readWholeCredential(options, ctx);
   const identity = await resolveIdentity(ctx, {
     env,
@@ -39,7 +43,7 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     stdin: options.secretStdin,
   });
   ctx.printer.debug(`login: profile ${target.name}, secret from ${from}`);
-  const verified = await verifyLogin(ctx, identity, secret, timeoutMs);
+  const verified = await verifyLogin(ctx, identity, secret, timeoutMs, network);
   const current = file.current_profile;
   const makeCurrent = current === undefined || target.explicit || current === target.name;
   const report = { target, identity, verified, makeCurrent, previousCurrent: current };
@@ -52,6 +56,8 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     tenant_id: identity.tenantId,
     access_key: identity.accessKey,
     ...(stored?.output === undefined ? {} : { output: stored.output }),
+    ...(network.proxy === undefined ? {} : { proxy: network.proxy }),
+    ...(network.caFile === undefined ? {} : { ca_file: network.caFile }),
   };
   await saveLogin(
     dir,
@@ -63,4 +69,24 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
   }
   reportLogin(ctx, { ...report, dryRun: false });
   return 0;
+}
+
+/**
+ * The proxy and CA file this login uses and saves: the flag (`""` removes), else what the
+ * profile already pinned. A CA file is saved as an absolute path.
+ */
+function loginNetwork(options: LoginOptions, stored: Profile | undefined): NetworkSettings {
+  const proxy =
+    options.proxy === undefined
+      ? stored?.proxy
+      : options.proxy.trim() === ''
+        ? undefined
+        : parseProxyUrl(options.proxy, '--proxy');
+  const caFile =
+    options.caFile === undefined
+      ? stored?.ca_file
+      : options.caFile.trim() === ''
+        ? undefined
+        : resolve(options.caFile.trim());
+  return { proxy, caFile };
 }

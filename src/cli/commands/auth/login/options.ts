@@ -7,4 +7,8 @@ export interface LoginOptions {
   fromClipboard: boolean;
   /** Check the credential against the service, save nothing. */
   dryRun: boolean;
+  /** `--proxy <url>`: pinned in the profile; `''` removes a pinned one. */
+  proxy?: string;
+  /** `--ca-file <pem>`: trusted for this profile's portal; `''` removes it. */
+  caFile?: string;
 }

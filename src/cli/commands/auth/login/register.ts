@@ -21,6 +21,14 @@ export const loginVerb = defineVerb<LoginOptions>(
       )
       .option('--from-clipboard', 'read a whole credential from the clipboard')
       .option('--dry-run', 'log in and show who you are, but save nothing')
+      .option(
+        '--proxy <url>',
+        'pin this proxy (http://host:port, no password) in the profile; "" removes it',
+      )
+      .option(
+        '--ca-file <pem>',
+        'trust this CA (PEM) for the portal, saved in the profile; "" removes it',
+      )
       .addHelpText(
         'after',
         [
@@ -32,6 +40,8 @@ export const loginVerb = defineVerb<LoginOptions>(
           'The profile is --profile (or HELIXCTL_PROFILE), else "default". Nothing is saved',
           'unless the login and /userinfo succeed. The profile becomes the default when',
           'there is none yet, or when it was named with --profile.',
+          'Behind a proxy or a TLS-inspecting firewall: HTTPS_PROXY/NO_PROXY, --proxy, --ca-file',
+          '(README "Corporate networks").',
           '',
           'Examples:',
           '  $ helixctl login --url https://acme.onbmc.com --tenant 1234567890 --access-key AK… --profile prod',
@@ -45,7 +55,11 @@ export const loginVerb = defineVerb<LoginOptions>(
           credentialStdin: o.credentialStdin === true,
           fromClipboard: o.fromClipboard === true,
           dryRun: o.dryRun === true,
-          ...defined({ accessKey: str(o.accessKey) }),
+          ...defined({
+            accessKey: str(o.accessKey),
+            proxy: str(o.proxy),
+            caFile: str(o.caFile),
+          }),
         };
         await run(options, cmd);
       });

@@ -5,6 +5,7 @@ import type { Redacted } from '../../../../core/redacted.js';
 import { withSpinner } from '../../../../output/spinner.js';
 import type { UserInfo } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { type NetworkSettings, portalNetwork } from '../../../runtime/network.js';
 import { traceLine } from '../../../runtime/trace.js';
 import type { LoginIdentity } from './inputs.js';
 
@@ -29,8 +30,11 @@ export async function verifyLogin(
   identity: LoginIdentity,
   secret: Redacted,
   timeoutMs: number,
+  network: NetworkSettings,
 ): Promise<VerifiedLogin> {
+  const { fetch } = await portalNetwork(ctx, identity.url, network);
   const client = createImsClient({
+    fetch,
     baseUrl: identity.url,
     credential: {
       accessKey: identity.accessKey,
@@ -72,7 +76,9 @@ function withLoginHint(error: unknown, url: string): unknown {
   if (error instanceof AuthError && error.status === 401) {
     return new AuthError(error.message, options(WRONG_SECRET_HINT, error));
   }
-  if (error instanceof ServiceError && error.status === undefined) {
+  // TLS and proxy failures already name their own fix.
+  const ownFix = ['TLS_ERROR', 'PROXY_ERROR'];
+  if (error instanceof ServiceError && error.status === undefined && !ownFix.includes(error.code)) {
     return new ServiceError(
       error.message,
       options(`check the portal URL (${url}) and your network`, error),

@@ -17,7 +17,7 @@ export async function whoami(
     info,
     admin: await connection.isAdmin(),
     local: connection.local,
-    settings: settingRows(connection.settings, ctx.env),
+    settings: settingRows(connection.settings, ctx.env, connection.proxy),
   };
   ctx.printer.result(
     () => whoamiJson(view),

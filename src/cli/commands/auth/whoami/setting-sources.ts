@@ -1,3 +1,4 @@
+import { type ProxyChoice, proxyLabel } from '../../../../api/proxy.js';
 import type { SettingSource, Settings, Sourced } from '../../../../config/settings.js';
 import { formatDuration } from '../../../../core/duration-format.js';
 import type { Env } from '../../../../core/env.js';
@@ -10,7 +11,9 @@ export type SettingName =
   | 'accessKey'
   | 'secretKey'
   | 'output'
-  | 'timeout';
+  | 'timeout'
+  | 'proxy'
+  | 'caFile';
 
 /** One setting as `whoami` shows it: a printable value and where it came from. */
 export interface SettingRow {
@@ -22,6 +25,8 @@ export interface SettingRow {
   source: SettingSource;
   /** `flag --url`, `env HELIX_URL`, `file credentials.json`… */
   origin: string;
+  /** The proxy's: the variable (or `profile`) that chose it, `NO_PROXY`, or `none`. */
+  from?: string;
 }
 
 const FLAGS: Record<SettingName, string> = {
@@ -32,10 +37,16 @@ const FLAGS: Record<SettingName, string> = {
   secretKey: '--secret-stdin',
   output: '--json/--output',
   timeout: '--timeout',
+  proxy: 'login --proxy',
+  caFile: 'login --ca-file',
 };
 
 /** Every setting with its value (the secret: only whether one is set) and its origin. */
-export function settingRows(settings: Settings, env: Env): SettingRow[] {
+export function settingRows(
+  settings: Settings,
+  env: Env,
+  proxy?: ProxyChoice | undefined,
+): SettingRow[] {
   const text = (value: string | undefined) => value ?? '(none)';
   const plain = (name: SettingName, label: string, s: Sourced<string | undefined>) =>
     row(name, label, s, text(s.value), s.value ?? null);
@@ -75,7 +86,24 @@ export function settingRows(settings: Settings, env: Env): SettingRow[] {
     ),
     row('output', 'output', output, output.value, output.value),
     row('timeout', 'timeout', timeoutMs, formatDuration(timeoutMs.value), timeoutMs.value),
+    ...(local ? [] : [proxyRow(proxy), plain('caFile', 'CA file', settings.caFile)]),
   ];
+}
+
+/** Which proxy is in force and what chose it (README "Corporate networks"). */
+function proxyRow(proxy: ProxyChoice | undefined): SettingRow {
+  const base = { name: 'proxy' as const, label: 'proxy', from: proxy?.source ?? 'none' };
+  if (proxy?.url !== undefined) {
+    const label = proxyLabel(proxy.url);
+    return proxy.source === 'profile'
+      ? { ...base, value: label, shown: label, source: 'file', origin: 'file config.json' }
+      : { ...base, value: label, shown: label, source: 'env', origin: `env ${proxy.source}` };
+  }
+  if (proxy?.source === 'NO_PROXY') {
+    const shown = 'none (NO_PROXY lists the portal)';
+    return { ...base, value: null, shown, source: 'env', origin: 'env NO_PROXY' };
+  }
+  return { ...base, value: null, shown: '(none)', source: 'default', origin: 'default' };
 }
 
 function origin(name: SettingName, source: SettingSource, env: Env): string {

@@ -19,6 +19,8 @@ const JSON_NAMES: Record<SettingRow['name'], string> = {
   secretKey: 'secret_key',
   output: 'output',
   timeout: 'timeout_ms',
+  proxy: 'proxy',
+  caFile: 'ca_file',
 };
 
 /** The `--json` document: identity fields, then every setting as `{value, source}`. */
@@ -29,7 +31,11 @@ export function whoamiJson(view: WhoamiView): Record<string, unknown> {
     settings[JSON_NAMES[row.name]] =
       row.name === 'secretKey'
         ? { set: row.shown !== '(none)', source: row.source }
-        : { value: row.value ?? null, source: row.source };
+        : {
+            value: row.value ?? null,
+            source: row.source,
+            ...(row.from === undefined ? {} : { from: row.from }),
+          };
   }
   return {
     tenant_id: info.tenant_id,

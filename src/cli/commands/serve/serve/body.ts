@@ -16,6 +16,9 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
       testClock: options.testClock,
       quiet: ctx.globals.quiet,
       latencyMs: options.latencyMs,
+      tls: options.tls,
+      tlsCert: options.tlsCert,
+      tlsKey: options.tlsKey,
     },
     {
       // The credential line is the one thing on stdout: raw, so scripts can capture it exactly.

@@ -6,4 +6,8 @@ export interface ServeOptions {
   seed?: string;
   testClock: boolean;
   latencyMs?: number;
+  /** `--tls`: HTTPS with a generated CA and certificate. */
+  tls?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
 }

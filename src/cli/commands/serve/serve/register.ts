@@ -22,6 +22,9 @@ export const serveVerb = defineVerb<ServeOptions>(
         '--seed <file>',
         'JSON seed file applied to an empty database instead of the bootstrap',
       )
+      .option('--tls', 'serve HTTPS with a generated CA and certificate (prints the CA path)')
+      .option('--tls-cert <pem>', 'serve HTTPS with this certificate chain (with --tls-key)')
+      .option('--tls-key <pem>', 'the private key of --tls-cert')
       .option('--test-clock', 'allow tests to move the clock through /__emulator/clock')
       .option(
         '--latency <ms>',
@@ -38,6 +41,7 @@ export const serveVerb = defineVerb<ServeOptions>(
           'Examples:',
           '  $ helixctl serve --port 8787 --db ./emulator.db',
           '  $ helixctl serve --port 0 --db :memory: --test-clock',
+          '  $ helixctl serve --tls    # then NODE_EXTRA_CA_CERTS=<the CA path it prints>',
           '',
         ].join('\n'),
       )
@@ -46,7 +50,14 @@ export const serveVerb = defineVerb<ServeOptions>(
           host: o.host as string,
           port: o.port as number,
           testClock: o.testClock === true,
-          ...defined({ db: str(o.db), seed: str(o.seed), latencyMs: num(o.latency) }),
+          ...(o.tls === true ? { tls: true } : {}),
+          ...defined({
+            db: str(o.db),
+            seed: str(o.seed),
+            latencyMs: num(o.latency),
+            tlsCert: str(o.tlsCert),
+            tlsKey: str(o.tlsKey),
+          }),
         };
         await run(options, cmd);
       });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatCredential } from '../../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../../core/errors.js';
 import { ownSignal } from '../../../../core/interrupt.js';
+import { generateTls, readTlsFiles, type ServeTls } from './tls.js';
 
 export interface ServeOptions {
   host: string;
@@ -14,6 +15,10 @@ export interface ServeOptions {
   /** No request log on stderr. */
   quiet: boolean;
   latencyMs?: number | undefined;
+  /** HTTPS with a generated certificate; `tlsCert` + `tlsKey` give one instead. */
+  tls?: boolean | undefined;
+  tlsCert?: string | undefined;
+  tlsKey?: string | undefined;
 }
 
 export interface ServeIo {
@@ -35,6 +40,21 @@ function checkOptions(options: ServeOptions): void {
   if (latency !== undefined && (!Number.isFinite(latency) || latency < 0)) {
     throw new UsageError('--latency must be a number of milliseconds >= 0');
   }
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+    throw new UsageError('--tls-cert and --tls-key go together');
+  }
+  if (options.tls && options.tlsCert !== undefined) {
+    throw new UsageError(
+      '--tls generates a certificate: give either --tls or --tls-cert/--tls-key',
+    );
+  }
+}
+
+async function tlsOf(options: ServeOptions): Promise<ServeTls | undefined> {
+  if (options.tlsCert !== undefined && options.tlsKey !== undefined) {
+    return readTlsFiles(options.tlsCert, options.tlsKey);
+  }
+  return options.tls ? generateTls() : undefined;
 }
 
 async function readSeed(path: string | undefined): Promise<unknown> {
@@ -82,6 +102,7 @@ export async function serve(
 ): Promise<number> {
   checkOptions(options);
   const seed = await readSeed(options.seed);
+  const tls = await tlsOf(options);
   const { createEmulator, startServer } = await import('../../../../emulator/index.js');
   let emulator: ReturnType<typeof createEmulator>;
   try {
@@ -95,6 +116,7 @@ export async function serve(
       logError: io.stderr,
     });
   } catch (error) {
+    await tls?.dispose();
     if (error instanceof HelixError) throw error;
     throw new UsageError(
       `cannot open database ${options.db}: ${(error as Error).message.split('\n')[0]}`,
@@ -102,9 +124,14 @@ export async function serve(
   }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(emulator, { host: options.host, port: options.port });
+    server = await startServer(emulator, {
+      host: options.host,
+      port: options.port,
+      tls: tls && { cert: tls.cert, key: tls.key },
+    });
   } catch (error) {
     emulator.close();
+    await tls?.dispose();
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new ServiceError(`cannot listen on ${options.host}:${options.port}: ${code}`);
   }
@@ -117,6 +144,12 @@ export async function serve(
     io.stderr(`seed ignored: database ${options.db} already holds data`);
   }
   io.stderr(`helixctl emulator listening on ${server.url} (db: ${options.db})`);
+  if (tls?.caPath !== undefined) {
+    io.stderr(`TLS CA certificate: ${tls.caPath}`);
+    io.stderr(
+      `  trust it with NODE_EXTRA_CA_CERTS=${tls.caPath} or helixctl login --ca-file ${tls.caPath}`,
+    );
+  }
   const timer = setInterval(() => {
     try {
       emulator.sweep();
@@ -129,6 +162,7 @@ export async function serve(
   clearInterval(timer);
   await server.close();
   emulator.close();
+  await tls?.dispose();
   if (!options.quiet) io.stderr('helixctl emulator stopped');
   return 0;
 }
