@@ -17,7 +17,13 @@ import { type Database, openDatabase } from './store/sqlite.js';
 
 export type { Credential } from '../core/credential.js';
 export type { Emulator } from './emulator.js';
-export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export {
+  type ListeningServer,
+  listenFirst,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from './server.js';
 export type { BootstrapResult } from './services/bootstrap.js';
 export type { EmulatorClock } from './services/clock.js';
 export { SeedError } from './services/seed/types.js';

@@ -16,6 +16,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
       testClock: options.testClock,
       quiet: ctx.globals.quiet,
       latencyMs: options.latencyMs,
+      newAdminCredential: options.newAdminCredential,
     },
     {
       // The credential line is the one thing on stdout: raw, so scripts can capture it exactly.

@@ -6,4 +6,5 @@ export interface ServeOptions {
   seed?: string;
   testClock: boolean;
   latencyMs?: number;
+  newAdminCredential?: boolean;
 }

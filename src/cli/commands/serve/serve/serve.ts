@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatCredential } from '../../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../../core/errors.js';
 import { ownSignal } from '../../../../core/interrupt.js';
+import type { Emulator } from '../../../../emulator/index.js';
 
 export interface ServeOptions {
   host: string;
@@ -14,6 +15,8 @@ export interface ServeOptions {
   /** No request log on stderr. */
   quiet: boolean;
   latencyMs?: number | undefined;
+  /** `--new-admin-credential`: issue and print a fresh administrator key, keys kept. */
+  newAdminCredential?: boolean | undefined;
 }
 
 export interface ServeIo {
@@ -54,6 +57,38 @@ async function readSeed(path: string | undefined): Promise<unknown> {
   }
 }
 
+function cannotListen(options: ServeOptions, error: unknown): ServiceError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const why = code === 'EADDRINUSE' ? 'the port is already in use' : code;
+  return new ServiceError(
+    `cannot listen on ${options.host}:${options.port}: ${why}; nothing was created or changed`,
+    { hint: 'pick another --port (0 picks a free one), or stop what listens there' },
+  );
+}
+
+/**
+ * The administrator credential goes to stdout when this start bootstrapped the database, when
+ * an earlier start created one but never printed it (the database remembers), or when
+ * `--new-admin-credential` asks for a fresh one. Only after the line was written is it marked
+ * delivered, so a start that dies before that prints a new one next time.
+ */
+function deliverAdminCredential(emulator: Emulator, options: ServeOptions, io: ServeIo): void {
+  const wanted = options.newAdminCredential === true || emulator.adminCredentialPending();
+  const admin =
+    emulator.bootstrap?.adminCredential ?? (wanted ? emulator.issueAdminCredential() : undefined);
+  if (admin === undefined) {
+    if (options.newAdminCredential) {
+      throw new UsageError(
+        `--new-admin-credential: database ${options.db} has no emulator administrator (a seeded database holds its own credentials)`,
+      );
+    }
+    return;
+  }
+  io.stdout(formatCredential(admin));
+  emulator.adminCredentialDelivered();
+  if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
+}
+
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     // Marked: the run-wide Ctrl-C handler leaves the shutdown to us.
@@ -82,7 +117,13 @@ export async function serve(
 ): Promise<number> {
   checkOptions(options);
   const seed = await readSeed(options.seed);
-  const { createEmulator, startServer } = await import('../../../../emulator/index.js');
+  const { createEmulator, listenFirst } = await import('../../../../emulator/index.js');
+  // Listen first: a busy port must fail before anything is created (README, "serve").
+  const server = await listenFirst({ host: options.host, port: options.port }).catch(
+    (error: unknown) => {
+      throw cannotListen(options, error);
+    },
+  );
   let emulator: ReturnType<typeof createEmulator>;
   try {
     emulator = createEmulator({
@@ -95,24 +136,20 @@ export async function serve(
       logError: io.stderr,
     });
   } catch (error) {
+    await server.close();
     if (error instanceof HelixError) throw error;
     throw new UsageError(
       `cannot open database ${options.db}: ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(emulator, { host: options.host, port: options.port });
+    deliverAdminCredential(emulator, options, io);
   } catch (error) {
+    await server.close();
     emulator.close();
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ServiceError(`cannot listen on ${options.host}:${options.port}: ${code}`);
+    throw error;
   }
-  const admin = emulator.bootstrap?.adminCredential;
-  if (admin) {
-    io.stdout(formatCredential(admin));
-    if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
-  }
+  server.serve(emulator);
   if (seed !== undefined && emulator.initialized === 'existing') {
     io.stderr(`seed ignored: database ${options.db} already holds data`);
   }
