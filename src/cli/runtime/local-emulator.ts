@@ -15,7 +15,7 @@ import type { CommandContext } from './context.js';
 /** Requests to the in-process emulator need a syntactically valid origin; nothing resolves it. */
 export const LOCAL_ORIGIN = 'http://local.helixctl.invalid';
 
-/** The hint for a `local` profile without a usable credential: no key is lost by it. */
+/** The hint for a `local` profile without a usable credential: no key is lost by it (same text in stale-credential.ts). */
 export const LOCAL_REISSUE_HINT =
   're-issue its administrator credential (no key is lost): helixctl login --profile local';
 
