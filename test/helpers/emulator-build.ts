@@ -17,7 +17,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const CHILD = `import { serve } from './cli/commands/serve/serve.js';
+const CHILD = `import { serve } from './cli/commands/serve/serve/serve.js';
 const options = JSON.parse(process.argv[2]);
 const write = (stream) => (line) => stream.write(line + '\\n');
 try {
