@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Credential } from '../core/credential.js';
 import type { BootstrapResult } from './services/bootstrap.js';
 import type { EmulatorClock } from './services/clock.js';
 import type { Database } from './store/sqlite.js';
@@ -19,6 +20,18 @@ export interface Emulator {
   readonly seededTenantIds: readonly string[];
   readonly clock: EmulatorClock;
   readonly driver: Database['driver'];
+  /**
+   * True while an administrator credential was created (by the bootstrap) but its delivery
+   * was never confirmed with {@link adminCredentialDelivered}.
+   */
+  adminCredentialPending(): boolean;
+  /** The credential line was written (serve) or stored (local): forget the pending state. */
+  adminCredentialDelivered(): void;
+  /**
+   * A fresh administrator key in the bootstrap tenant, every other key untouched; undefined
+   * when the database has no bootstrap administrator (a seeded database).
+   */
+  issueAdminCredential(): Credential | undefined;
   /** Expiry notices and refresh-token pruning; `serve` runs it on a timer. */
   sweep(): void;
   /** Checkpoints the WAL and closes the database. Idempotent. */

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import type { Emulator } from './emulator.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
+import { adminPending, clearAdminPending, issueAdminKey } from './services/admin-credential.js';
 import { bootstrap } from './services/bootstrap.js';
 import { createClock } from './services/clock.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
@@ -16,7 +17,13 @@ import { type Database, openDatabase } from './store/sqlite.js';
 
 export type { Credential } from '../core/credential.js';
 export type { Emulator } from './emulator.js';
-export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export {
+  type ListeningServer,
+  listenFirst,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from './server.js';
 export type { BootstrapResult } from './services/bootstrap.js';
 export type { EmulatorClock } from './services/clock.js';
 export { SeedError } from './services/seed/types.js';
@@ -94,6 +101,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       seededTenantIds: init.tenants,
       clock,
       driver: db.driver,
+      adminCredentialPending: () => adminPending(db),
+      adminCredentialDelivered: () => db.transaction(() => clearAdminPending(db)),
+      issueAdminCredential: () => issueAdminKey(db, clock.now()),
       sweep() {
         ctx.notifier.sweep();
         db.transaction(() => pruneRefreshTokens(db, clock.now()));

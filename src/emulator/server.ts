@@ -43,24 +43,48 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, now: nu
   );
 }
 
-/** Serves an emulator over HTTP with @hono/node-server. */
+/** A server that listens but answers 503 until {@link ListeningServer.serve} is called. */
+export interface ListeningServer extends RunningServer {
+  serve(emulator: Emulator): void;
+}
+
+/** Serves an emulator over HTTP (or HTTPS) with @hono/node-server. */
 export async function startServer(
   emulator: Emulator,
   options: ServerOptions,
 ): Promise<RunningServer> {
+  const server = await listenFirst(options);
+  server.serve(emulator);
+  return server;
+}
+
+/**
+ * Binds the port before any emulator exists, so that `serve` on a busy port fails before it
+ * creates a database, a tenant or a credential (docs/design.md §4). Requests that arrive
+ * before `serve(emulator)` get the IMS error envelope with 503.
+ */
+export async function listenFirst(options: ServerOptions): Promise<ListeningServer> {
   // Loaded here: the in-process (local profile) path never needs an HTTP server.
   const { createAdaptorServer } = await import('@hono/node-server');
+  let target: Emulator | undefined;
+  const notYet = () =>
+    new Response(JSON.stringify(errorBody(503, 'The emulator is starting', Date.now())), {
+      status: 503,
+      headers: { 'content-type': 'application/json' },
+    });
+  const fetch = (request: Request, env: unknown) =>
+    target === undefined ? notYet() : target.app.fetch(request, env);
   const server = (
     options.tls === undefined
-      ? createAdaptorServer({ fetch: emulator.app.fetch })
+      ? createAdaptorServer({ fetch })
       : createAdaptorServer({
-          fetch: emulator.app.fetch,
+          fetch,
           createServer: (await import('node:https')).createServer,
           serverOptions: { cert: options.tls.cert, key: options.tls.key },
         })
   ) as Server;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
-    answerClientError(error, socket, emulator.clock.now()),
+    answerClientError(error, socket, target?.clock.now() ?? Date.now()),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -75,6 +99,9 @@ export async function startServer(
   return {
     url: `${options.tls === undefined ? 'http' : 'https'}://${host}:${port}`,
     port,
+    serve(emulator) {
+      target = emulator;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

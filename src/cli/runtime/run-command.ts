@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CancelledError } from '../../core/errors.js';
+import { AuthError, CancelledError } from '../../core/errors.js';
 import type { Io } from '../../output/io.js';
 import { resolveOutputMode } from '../../output/mode.js';
 import { printError } from '../../output/print-error.js';
@@ -13,6 +13,7 @@ import { watchInterrupt } from './interrupt.js';
 // process would exit 0, silently). run.ts's later `import('./report.js')` is then a cache hit.
 import './report.js';
 import type { RunState } from './run-state.js';
+import { staleCredentialError } from './stale-credential.js';
 
 export interface RunCommandInput<O> {
   /** The verb's body loader, from its registration. */
@@ -43,10 +44,19 @@ export async function runCommand<O>(input: RunCommandInput<O>): Promise<void> {
   try {
     const body = await input.load();
     state.exitCode = (await body(input.options, ctx)) ?? 0;
+  } catch (error) {
+    throw await staleHint(error, ctx);
   } finally {
     await ctx.closeConnection();
     watch?.release();
   }
+}
+
+/** A 401 for a stored secret gets the hint that works for its profile (stale-credential.ts). */
+async function staleHint(error: unknown, ctx: ReturnType<typeof createContext>): Promise<unknown> {
+  if (!(error instanceof AuthError) || error.status !== 401) return error;
+  const loaded = await ctx.settings().catch(() => undefined);
+  return staleCredentialError(error, loaded?.settings);
 }
 
 /**

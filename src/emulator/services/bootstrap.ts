@@ -4,6 +4,7 @@ import { newEntityId } from '../crypto/random.js';
 import { addGroups } from '../repos/assignments.js';
 import { entityIdTaken, insertUser } from '../repos/users.js';
 import type { Database } from '../store/sqlite.js';
+import { markAdminPending } from './admin-credential.js';
 import { insertNewKey } from './key-factory.js';
 import { ADMINISTRATORS_GROUP, createTenant, type TenantNames } from './tenant-setup.js';
 
@@ -56,6 +57,8 @@ export function bootstrap(db: Database, now: number): BootstrapResult {
       createdAt: now,
     });
     insertOnboardingKey(db, names, now);
+    // Until the caller has shown or stored the secret (serve.ts, the local profile).
+    markAdminPending(db, names.tenantId, now);
     return {
       tenantId: names.tenantId,
       adminCredential: { accessKey: row.access_key, secretKey: secret, tenantId: names.tenantId },

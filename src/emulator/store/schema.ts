@@ -163,7 +163,20 @@ CREATE TRIGGER key_counts_move AFTER UPDATE OF tenant_id ON access_keys
 END;
 `;
 
+/**
+ * An administrator credential the emulator created but nobody has been shown yet (its secret
+ * is gone, only its hash is stored): `serve` issues and prints a fresh one at its next start,
+ * the `local` profile stores one, and only then is the row removed (docs/design.md §4).
+ */
+const adminDelivery = `
+CREATE TABLE admin_credential_pending (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenants(tenant_id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'key counts', sql: keyCounts },
+  { version: 3, name: 'admin credential pending', sql: adminDelivery },
 ];

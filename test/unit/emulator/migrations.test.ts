@@ -25,6 +25,7 @@ describe('migrations', () => {
         'refresh_tokens',
         'notifications',
         'key_counts',
+        'admin_credential_pending',
         'schema_migrations',
       ]),
     );
@@ -36,6 +37,7 @@ describe('migrations', () => {
     ).toEqual([
       { version: 1, name: 'initial', applied_at: 1000 },
       { version: 2, name: 'key counts', applied_at: 1000 },
+      { version: 3, name: 'admin credential pending', applied_at: 1000 },
     ]);
     db.close();
   });

@@ -206,14 +206,18 @@ describe('login: profiles', () => {
     ]);
   });
 
-  it('refuses the local profile: it needs no login', async () => {
-    const r = await login(['--profile', 'local', '--credential-stdin'], ADMIN_CREDENTIAL);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(
-      'error: the local profile needs no login: it is the built-in emulator',
-    );
-    expect(r.stderr).toContain('hint: use it directly');
-    expect(existsSync(configDirOf(sb))).toBe(false);
+  it("re-issues the local profile's administrator credential instead of logging in", async () => {
+    // Was: refused (exit 2). Issue 10 case 7: it is the way back for a stale local credential.
+    const r = await login(['--profile', 'local']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('stored a new administrator credential for profile local');
+    const dir = configDirOf(sb);
+    const config = readJson(join(dir, 'config.json')) as {
+      profiles: Record<string, Record<string, string>>;
+    };
+    expect(config.profiles.local?.access_key).toMatch(/^[A-Z0-9]{30}$/);
+    const credentials = readJson(join(dir, 'credentials.json')) as { profiles: object };
+    expect(Object.keys(credentials.profiles)).toEqual(['local']);
   });
 });
 

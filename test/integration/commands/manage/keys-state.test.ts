@@ -83,16 +83,24 @@ describe('keys deactivate / activate', () => {
     expect(await status()).toBe('INACTIVE');
   });
 
-  it('deactivating the key in use warns that it locks this profile out', async () => {
-    const r = await h.cli(['keys', 'deactivate', basic.acmeAuditor.accessKey], {
+  it('deactivating the key in use is refused (exit 6) unless --force, which warns', async () => {
+    // Issue 10 case 7: was a warning and then the change; now refused with the reason.
+    const refused = await h.cli(['keys', 'deactivate', basic.acmeAuditor.accessKey], {
+      as: basic.acmeAuditor,
+    });
+    expect(refused.exitCode).toBe(6);
+    expect(refused.stderr).toContain('is the key');
+    expect(refused.stderr).toContain('hint: pass --force');
+    const r = await h.cli(['keys', 'deactivate', basic.acmeAuditor.accessKey, '--force'], {
       as: basic.acmeAuditor,
     });
     // The auditor may not change keys: the warning comes first, then the 403.
     expect(r.stderr).toContain('this is the key helixctl is signed in with');
     expect(r.exitCode).toBe(4);
-    const own = await h.cli(['keys', 'deactivate', 'acme-admin', '--dry-run']);
+    const own = await h.cli(['keys', 'deactivate', 'acme-admin', '--dry-run', '--force']);
     expect(own.exitCode).toBe(0);
     expect(own.stderr).toContain('this is the key helixctl is signed in with');
+    expect((await h.cli(['keys', 'deactivate', 'acme-admin', '--dry-run'])).exitCode).toBe(6);
   });
 
   it('exit codes: unknown key 5, a plain user on a hidden key 5', async () => {
@@ -101,7 +109,8 @@ describe('keys deactivate / activate', () => {
   });
 
   it('a plain user switches their own user key off and on', async () => {
-    const off = await h.cli(['keys', 'deactivate', 'bob-laptop', '--json'], {
+    // --force: it is the key this run logs in with (issue 10 case 7).
+    const off = await h.cli(['keys', 'deactivate', 'bob-laptop', '--json', '--force'], {
       as: basic.bobLaptop,
     });
     expect(off.exitCode).toBe(0);

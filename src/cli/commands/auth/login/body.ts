@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readEnvValues } from '../../../../config/env-values.js';
 import { permissionWarnings } from '../../../../config/load-settings.js';
 import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
-import { type Profile, parseProxyUrl } from '../../../../config/profile-schema.js';
+import { LOCAL_PROFILE, type Profile, parseProxyUrl } from '../../../../config/profile-schema.js';
 import { loadProfiles } from '../../../../config/profiles.js';
 import { resolveTimeout } from '../../../../config/resolve-timeout.js';
 import type { CommandContext } from '../../../runtime/context.js';
@@ -23,6 +23,7 @@ import { readWholeCredential } from './whole-credential.js';
 export async function login(options: LoginOptions, ctx: CommandContext): Promise<number> {
   // Every flag and variable is checked before anything is asked or read.
   const target = loginTarget(ctx);
+  if (target.name === LOCAL_PROFILE) return (await import('./local-reissue.js')).reissueLocal(ctx);
   const env = readEnvValues(ctx.env);
   const timeoutMs = resolveTimeout({ timeout: ctx.globals.timeout }).value;
   const dir = configDir(ctx.env);

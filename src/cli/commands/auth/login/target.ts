@@ -1,5 +1,4 @@
-import { LOCAL_PROFILE, validateProfileName } from '../../../../config/profile-schema.js';
-import { UsageError } from '../../../../core/errors.js';
+import { validateProfileName } from '../../../../config/profile-schema.js';
 import type { CommandContext } from '../../../runtime/context.js';
 
 /** The profile `login` saves, and whether the user named it on the command line. */
@@ -13,8 +12,8 @@ export interface LoginTarget {
 export const DEFAULT_PROFILE = 'default';
 
 /**
- * `--profile`, else `HELIXCTL_PROFILE`, else `default`. The built-in `local` profile is
- * refused: it logs itself in to the in-process emulator.
+ * `--profile`, else `HELIXCTL_PROFILE`, else `default`. For the built-in `local` profile,
+ * login re-issues the emulator's administrator credential instead (local-reissue.ts).
  */
 export function loginTarget(ctx: CommandContext): LoginTarget {
   const flag = ctx.globals.profile;
@@ -25,10 +24,5 @@ export function loginTarget(ctx: CommandContext): LoginTarget {
       : fromEnv !== undefined
         ? validateProfileName(fromEnv, 'HELIXCTL_PROFILE value')
         : DEFAULT_PROFILE;
-  if (name === LOCAL_PROFILE) {
-    throw new UsageError('the local profile needs no login: it is the built-in emulator', {
-      hint: 'use it directly, e.g. helixctl --profile local whoami; or log in to a portal with another --profile',
-    });
-  }
   return { name, explicit: flag !== undefined };
 }

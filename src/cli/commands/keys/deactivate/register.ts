@@ -10,8 +10,9 @@ export const keysDeactivateVerb = defineVerb<KeysStateOptions>(
   (keys, run) => {
     addDryRun(keys.command('deactivate').argument('<key>', KEY_ARG))
       .description('switch a key off without deleting it (reversible; asks first on a terminal)')
+      .option('--force', 'also deactivate the key this profile logs in with (refused otherwise)')
       .action(async (key: string, o: Record<string, unknown>, cmd: Command) =>
-        run({ key, dryRun: o.dryRun === true }, cmd),
+        run({ key, dryRun: o.dryRun === true, ...(o.force === true ? { force: true } : {}) }, cmd),
       );
   },
 );

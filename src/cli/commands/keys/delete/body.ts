@@ -4,6 +4,7 @@ import { isJsonMode } from '../../../../output/mode.js';
 import type { Printer } from '../../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { refuseOwnKey } from '../shared/own-credential.js';
 import { reportDryRun } from '../shared/report-dry-run.js';
 import { type DeleteResult, deleteEach, deleteOutcome } from './delete-keys.js';
 import type { KeysDeleteOptions } from './options.js';
@@ -34,6 +35,7 @@ export async function keysDelete(options: KeysDeleteOptions, ctx: CommandContext
     }
     return 0;
   }
+  for (const record of targets) refuseOwnKey(conn, record, 'delete', options.force === true);
   if (targets.some((r) => r.access_key === conn.credential.accessKey)) {
     printer.warn('one of these is the key helixctl is signed in with: it is deleted last');
   }

@@ -13,11 +13,20 @@ export const keysDeleteVerb = defineVerb<KeysDeleteOptions>(
     )
       .description('delete keys (asks first on a terminal; --yes otherwise)')
       .option('--expired', 'delete every expired key')
+      .option('--force', 'also delete the key this profile logs in with (refused otherwise)')
       .action(async (list: string[], o: Record<string, unknown>, cmd: Command) => {
         if (list.length === 0 && o.expired !== true) {
           throw new UsageError('name the keys to delete, or pass --expired');
         }
-        await run({ keys: list, expired: o.expired === true, dryRun: o.dryRun === true }, cmd);
+        await run(
+          {
+            keys: list,
+            expired: o.expired === true,
+            dryRun: o.dryRun === true,
+            ...(o.force === true ? { force: true } : {}),
+          },
+          cmd,
+        );
       });
   },
 );

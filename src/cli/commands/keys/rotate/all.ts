@@ -15,6 +15,7 @@ import { preflightSecretDir } from './bulk-secret-dir.js';
 import { type BulkSelection, selectTargets } from './bulk-select.js';
 import type { BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
 import type { KeysRotateOptions } from './options.js';
+import { ownCredentialHook } from './own-credential-hook.js';
 
 /**
  * `keys rotate --all`: rotates every key the list filters select, `options.concurrency` at a
@@ -59,7 +60,7 @@ async function rotateSelection(
   });
   try {
     for (const target of selection.skipped) add(skippedRow(target, target.skipReason ?? ''));
-    const io = deliveryIo(ctx);
+    const io = { ...deliveryIo(ctx), adoptOwn: ownCredentialHook(ctx, conn) };
     const work = async (target: BulkTarget) => add(await rotateOne(conn, target, sinks, io));
     // The caller's own key last and alone: the session must outlive every other rotation.
     const { others, own } = splitOwnKey(selection.rotate, conn.credential.accessKey);

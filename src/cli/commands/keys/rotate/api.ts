@@ -6,6 +6,7 @@ import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { deliverSecret } from '../shared/new-credential.js';
+import { adoptOwnCredential } from '../shared/own-credential.js';
 import { utcText } from '../shared/utc-text.js';
 import { withoutSecret } from '../shared/without-secret.js';
 import { confirmRotation } from './guard.js';
@@ -62,6 +63,10 @@ export async function rotateApi(
     conn.client.rotateApiKey(record.access_key, { checkHint: apiRotationCheckHint(record) }),
   );
   const until = apiGraceEnd(rotated, asked);
+  await adoptOwnCredential(ctx, conn, record.access_key, {
+    accessKey: rotated.access_key,
+    secretKey: rotated.access_secret_key,
+  });
   const code = await deliverSecret(
     ctx,
     sinks,

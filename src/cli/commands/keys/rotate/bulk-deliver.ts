@@ -16,6 +16,11 @@ export interface BulkDeliveryIo {
   stderr(text: string): void;
   /** The exec children's stdout: our stderr (fd 2) when our stdout carries JSON. */
   execStdout: 'inherit' | 2;
+  /** Stores a new secret of the caller's own key (shared/own-credential.ts); never throws. */
+  adoptOwn?: (
+    oldAccessKey: string,
+    fresh: { accessKey: string; secretKey: string },
+  ) => Promise<unknown>;
 }
 
 export interface BulkDelivery {

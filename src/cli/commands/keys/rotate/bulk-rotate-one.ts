@@ -31,6 +31,7 @@ export async function rotateOne(
   } catch (error) {
     return { ...head, type: record.type, result: 'failed', rotated: false, error: errorOf(error) };
   }
+  await io.adoptOwn?.(record.access_key, fresh);
   const cred = { ...fresh, credential: formatCredential(fresh) };
   const delivery = await deliverBulk(cred, target.fileName, sinks, io);
   const withSecret = sinks.stdout || delivery.fallback;

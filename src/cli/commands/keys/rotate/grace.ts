@@ -10,6 +10,7 @@ import { withoutSecret } from '../shared/without-secret.js';
 import { createClone, planClone } from './clone.js';
 import { type GraceOutcome, graceJson, printGracePlan } from './grace-report.js';
 import { confirmRotation } from './guard.js';
+import { adoptOwnSuccessor } from './own-credential-hook.js';
 import { retireOldKey } from './retire.js';
 import { rollBack, verifyOrRollBack } from './rollback.js';
 
@@ -86,6 +87,7 @@ async function handOver(
     `created "${created.name}" (${created.access_key}) to replace ${old.access_key}`,
   );
   if (verify) await verifyOrRollBack(ctx, conn, outcome, credential);
+  await adoptOwnSuccessor(ctx, conn, old.access_key, credential);
   outcome.old = await retireOldKey(ctx, conn, outcome.plan, created.access_key);
   outcome.retired = true;
   return 0;

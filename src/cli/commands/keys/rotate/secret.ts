@@ -6,6 +6,7 @@ import type { Connection } from '../../../runtime/connection.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import { keyJson } from '../shared/key-columns.js';
 import { deliverSecret } from '../shared/new-credential.js';
+import { adoptOwnCredential } from '../shared/own-credential.js';
 import { apiGraceDays, rotateApi } from './api.js';
 import { confirmRotation } from './guard.js';
 
@@ -56,6 +57,10 @@ export async function rotateInPlace(
     conn.client.regenerateSecret(record.access_key),
   );
   const secret = { secretKey: fresh.access_secret_key, tenantId: fresh.tenant_id };
+  await adoptOwnCredential(ctx, conn, record.access_key, {
+    ...secret,
+    accessKey: record.access_key,
+  });
   const code = await deliverSecret(ctx, sinks, { record, ...secret }, 'New secret');
   ctx.printer.success(
     `new secret for "${record.name}" (${record.access_key}); the previous secret no longer works`,

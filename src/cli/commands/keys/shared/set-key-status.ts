@@ -3,6 +3,7 @@ import { isJsonMode } from '../../../../output/mode.js';
 import type { KeyStatus } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { KeysStateOptions } from './key-state-options.js';
+import { refuseOwnKey } from './own-credential.js';
 import { reportDryRun } from './report-dry-run.js';
 import { resolveKey } from './resolve-key.js';
 
@@ -49,6 +50,7 @@ export async function setKeyStatus(
     else report(ctx, result, `${already}; nothing changed`);
     return 0;
   }
+  if (target === 'INACTIVE') refuseOwnKey(conn, record, 'deactivate', options.force === true);
   if (own && target === 'INACTIVE') {
     printer.warn(
       'this is the key helixctl is signed in with: commands with it will fail until another key activates it',

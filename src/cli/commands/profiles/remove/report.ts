@@ -46,7 +46,7 @@ export function reportRemoval(ctx: CommandContext, plan: RemovalPlan, dryRun: bo
       if (plan.name === LOCAL_PROFILE && plan.secret) {
         const db = dataFiles(dataDir(ctx.env)).localDb;
         ctx.printer.warn(
-          `the local emulator's database ${db} keeps its keys, but its administrator credential is gone; to start afresh, delete that file`,
+          `the local emulator's database ${db} keeps its keys, but its administrator credential is gone; re-issue one (no key is lost): helixctl login --profile local`,
         );
       }
     },

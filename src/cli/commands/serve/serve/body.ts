@@ -19,6 +19,7 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
       tls: options.tls,
       tlsCert: options.tlsCert,
       tlsKey: options.tlsKey,
+      newAdminCredential: options.newAdminCredential,
     },
     {
       // The credential line is the one thing on stdout: raw, so scripts can capture it exactly.

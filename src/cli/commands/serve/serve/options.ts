@@ -10,4 +10,5 @@ export interface ServeOptions {
   tls?: boolean;
   tlsCert?: string;
   tlsKey?: string;
+  newAdminCredential?: boolean;
 }

@@ -31,12 +31,18 @@ export const serveVerb = defineVerb<ServeOptions>(
         'add this delay to every response (benchmarks, fault tests)',
         positiveIntOption(60_000),
       )
+      .option(
+        '--new-admin-credential',
+        'issue a fresh administrator key and print it (every other key is kept)',
+      )
       .addHelpText(
         'after',
         [
           '',
           'On an empty database it creates a tenant and prints the administrator credential on',
-          'stdout, once, in the copy format. Stop it with Ctrl-C.',
+          'stdout, once, in the copy format. A database whose credential was never printed',
+          'prints a fresh one at the next start; --new-admin-credential issues one on demand.',
+          'A busy port fails (exit 7) before anything is created. Stop it with Ctrl-C.',
           '',
           'Examples:',
           '  $ helixctl serve --port 8787 --db ./emulator.db',
@@ -51,6 +57,7 @@ export const serveVerb = defineVerb<ServeOptions>(
           port: o.port as number,
           testClock: o.testClock === true,
           ...(o.tls === true ? { tls: true } : {}),
+          ...(o.newAdminCredential === true ? { newAdminCredential: true } : {}),
           ...defined({
             db: str(o.db),
             seed: str(o.seed),

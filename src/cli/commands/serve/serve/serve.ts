@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { formatCredential } from '../../../../core/credential.js';
 import { HelixError, ServiceError, UsageError } from '../../../../core/errors.js';
 import { ownSignal } from '../../../../core/interrupt.js';
+import type { Emulator } from '../../../../emulator/index.js';
 import { generateTls, readTlsFiles, type ServeTls } from './tls.js';
 
 export interface ServeOptions {
@@ -19,6 +20,8 @@ export interface ServeOptions {
   tls?: boolean | undefined;
   tlsCert?: string | undefined;
   tlsKey?: string | undefined;
+  /** `--new-admin-credential`: issue and print a fresh administrator key, keys kept. */
+  newAdminCredential?: boolean | undefined;
 }
 
 export interface ServeIo {
@@ -74,6 +77,38 @@ async function readSeed(path: string | undefined): Promise<unknown> {
   }
 }
 
+function cannotListen(options: ServeOptions, error: unknown): ServiceError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const why = code === 'EADDRINUSE' ? 'the port is already in use' : code;
+  return new ServiceError(
+    `cannot listen on ${options.host}:${options.port}: ${why}; nothing was created or changed`,
+    { hint: 'pick another --port (0 picks a free one), or stop what listens there' },
+  );
+}
+
+/**
+ * The administrator credential goes to stdout when this start bootstrapped the database, when
+ * an earlier start created one but never printed it (the database remembers), or when
+ * `--new-admin-credential` asks for a fresh one. Only after the line was written is it marked
+ * delivered, so a start that dies before that prints a new one next time.
+ */
+function deliverAdminCredential(emulator: Emulator, options: ServeOptions, io: ServeIo): void {
+  const wanted = options.newAdminCredential === true || emulator.adminCredentialPending();
+  const admin =
+    emulator.bootstrap?.adminCredential ?? (wanted ? emulator.issueAdminCredential() : undefined);
+  if (admin === undefined) {
+    if (options.newAdminCredential) {
+      throw new UsageError(
+        `--new-admin-credential: database ${options.db} has no emulator administrator (a seeded database holds its own credentials)`,
+      );
+    }
+    return;
+  }
+  io.stdout(formatCredential(admin));
+  emulator.adminCredentialDelivered();
+  if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
+}
+
 function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     // Marked: the run-wide Ctrl-C handler leaves the shutdown to us.
@@ -91,7 +126,7 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * `helixctl serve`: the IMS emulator over HTTP until SIGINT/SIGTERM (or `signal`). On a fresh
+ * `helixctl serve`: the IMS emulator over HTTP (or HTTPS) until SIGINT/SIGTERM (or `signal`). On a fresh
  * database the admin credential goes to stdout, once, in the copy format; everything else
  * (the listening line, request log) goes to stderr. Returns the exit code.
  */
@@ -102,8 +137,17 @@ export async function serve(
 ): Promise<number> {
   checkOptions(options);
   const seed = await readSeed(options.seed);
+  const { createEmulator, listenFirst } = await import('../../../../emulator/index.js');
   const tls = await tlsOf(options);
-  const { createEmulator, startServer } = await import('../../../../emulator/index.js');
+  // Listen first: a busy port must fail before anything is created (README, "serve").
+  const server = await listenFirst({
+    host: options.host,
+    port: options.port,
+    tls: tls && { cert: tls.cert, key: tls.key },
+  }).catch(async (error: unknown) => {
+    await tls?.dispose();
+    throw cannotListen(options, error);
+  });
   let emulator: ReturnType<typeof createEmulator>;
   try {
     emulator = createEmulator({
@@ -116,30 +160,22 @@ export async function serve(
       logError: io.stderr,
     });
   } catch (error) {
+    await server.close();
     await tls?.dispose();
     if (error instanceof HelixError) throw error;
     throw new UsageError(
       `cannot open database ${options.db}: ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(emulator, {
-      host: options.host,
-      port: options.port,
-      tls: tls && { cert: tls.cert, key: tls.key },
-    });
+    deliverAdminCredential(emulator, options, io);
   } catch (error) {
+    await server.close();
     emulator.close();
     await tls?.dispose();
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ServiceError(`cannot listen on ${options.host}:${options.port}: ${code}`);
+    throw error;
   }
-  const admin = emulator.bootstrap?.adminCredential;
-  if (admin) {
-    io.stdout(formatCredential(admin));
-    if (!options.quiet) io.stderr('admin credential printed on stdout: it is shown only this once');
-  }
+  server.serve(emulator);
   if (seed !== undefined && emulator.initialized === 'existing') {
     io.stderr(`seed ignored: database ${options.db} already holds data`);
   }
