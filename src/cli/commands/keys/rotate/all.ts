@@ -1,3 +1,4 @@
+import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { writeStderr } from '../../../../output/io.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import { withSpinner } from '../../../../output/spinner.js';
@@ -24,6 +25,8 @@ import type { KeysRotateOptions } from './options.js';
  * alike; 130 when a signal stopped it (rotations in progress still finish and deliver).
  */
 export async function rotateAll(options: KeysRotateOptions, ctx: CommandContext): Promise<number> {
+  const expires =
+    options.expires === undefined ? undefined : parseExpiry(options.expires, ctx.now());
   const sinks = await planBulkSinks(options, ctx);
   const conn = await ctx.connection();
   const selection = await withSpinner(ctx.printer, 'listing keys', () =>
@@ -34,7 +37,7 @@ export async function rotateAll(options: KeysRotateOptions, ctx: CommandContext)
   }
   if (options.dryRun) return printDryRun(ctx, selection, sinks);
   await confirmBulk(ctx, selection.rotate);
-  const run = await rotateSelection(ctx, conn, selection, sinks, options.concurrency);
+  const run = await rotateSelection(ctx, conn, selection, sinks, options.concurrency, expires);
   printSummary(ctx.printer, run.rows);
   return bulkExitCode(run.rows, run.interrupted);
 }
@@ -45,6 +48,7 @@ async function rotateSelection(
   selection: BulkSelection,
   sinks: BulkSinks,
   concurrency: number,
+  expires: Expiry | undefined,
 ): Promise<{ rows: BulkRow[]; interrupted: boolean }> {
   const output = openBulkOutput(ctx);
   const rows: BulkRow[] = [];
@@ -60,7 +64,8 @@ async function rotateSelection(
   try {
     for (const target of selection.skipped) add(skippedRow(target, target.skipReason ?? ''));
     const io = deliveryIo(ctx);
-    const work = async (target: BulkTarget) => add(await rotateOne(conn, target, sinks, io));
+    const work = async (target: BulkTarget) =>
+      add(await rotateOne(conn, target, sinks, io, ctx.now(), expires));
     // The caller's own key last and alone: the session must outlive every other rotation.
     const { others, own } = splitOwnKey(selection.rotate, conn.credential.accessKey);
     const left = await runPool(others, concurrency, work, () => interrupted);

@@ -1,3 +1,4 @@
+import type { Expiry } from '../../../../core/expiry.js';
 import { DAY } from '../../../../core/time-units.js';
 import { formatWireSeconds, parseWireTimestamp } from '../../../../core/timestamp.js';
 import type { SinkPlan } from '../../../../output/secret/types.js';
@@ -9,6 +10,7 @@ import { deliverSecret } from '../shared/new-credential.js';
 import { utcText } from '../shared/utc-text.js';
 import { withoutSecret } from '../shared/without-secret.js';
 import { confirmRotation } from './guard.js';
+import { renewExpiry } from './renew.js';
 import { verificationFailed, verifyNewKey } from './verify.js';
 
 /** The service's default grace period for API keys, in days (docs/ims-api.md §7). */
@@ -52,6 +54,7 @@ export async function rotateApi(
   record: AccessKeyRecord,
   sinks: SinkPlan,
   verify: boolean,
+  expires?: Expiry,
 ): Promise<number> {
   await confirmRotation(
     ctx,
@@ -76,6 +79,8 @@ export async function rotateApi(
   const oldWorks = `the old access key ${record.access_key} keeps working until ${utcText(until)}`;
   ctx.printer.success(`rotated API key "${rotated.name}": new access key ${rotated.access_key}`);
   ctx.printer.info(oldWorks);
+  const renewed = await renewExpiry(conn, rotated.access_key, record, ctx.now(), expires);
+  if (renewed) ctx.printer.info(renewed.text);
   if (verify && code === 0) {
     const failure = await verifyNewKey(ctx, conn, {
       accessKey: rotated.access_key,
