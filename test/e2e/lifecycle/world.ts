@@ -54,7 +54,9 @@ export async function startLife(): Promise<Life> {
       },
       body: JSON.stringify(body),
     });
-  const clock = await (await fetch(new URL(imsPaths.emulatorClock, serve.url))).json();
+  const clock = (await (await fetch(new URL(imsPaths.emulatorClock, serve.url))).json()) as {
+    now: string;
+  };
   let now = new Date(clock.now);
   const env = (as: Cred) => ({
     ...box.env,
@@ -71,7 +73,7 @@ export async function startLife(): Promise<Life> {
     advance: async (seconds) => {
       const res = await post(imsPaths.emulatorClock, { advance_seconds: seconds });
       if (res.status !== 200) throw new Error(`clock: ${res.status}`);
-      now = new Date((await res.json()).now);
+      now = new Date(((await res.json()) as { now: string }).now);
     },
     loginStatus: async (c) =>
       (
@@ -87,7 +89,7 @@ export async function startLife(): Promise<Life> {
         access_secret_key: c.secretKey,
         tenant_id: c.tenantId,
       });
-      return (await res.json()).json_web_token;
+      return ((await res.json()) as { json_web_token: string }).json_web_token;
     },
     keys: async () => {
       const r = await life.cli(['--json', 'keys', 'list'], admin);
