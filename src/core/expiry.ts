@@ -14,12 +14,12 @@ export interface ExpiryRequest {
 /** A parsed `--expires` value: `at` is the UTC instant the key will stop working. */
 export type Expiry =
   | { kind: 'never'; request: ExpiryRequest }
-  | { kind: 'at'; at: Date; request: ExpiryRequest };
+  | { kind: 'at'; at: Date; request: ExpiryRequest; note?: string };
 
 /**
- * Reads `--expires` (docs/cli-contract.md §5): `never` (any case); a duration (`30d`, `12h`, `2w`,
- * `P30D`…; exactly 30, 60 or 90 days written in days or weeks use the service's presets, which
- * end at 23:59:59 UTC of that day); a plain date `2027-01-31` (ends 23:59:59 UTC that day); or
+ * Reads `--expires` (docs/cli-contract.md §5): `never` (any case); a duration (see
+ * {@link parseExpiryDuration}: whole days or weeks end at 23:59:59 UTC of that day, hours and
+ * minutes are exact); a plain date `2027-01-31` (ends 23:59:59 UTC that day); or
  * a date-time `2027-01-31T12:00:00Z` / `+02:00`. **A date-time without a zone is UTC**, like
  * every wire timestamp. Sub-second parts are dropped: the service stores whole seconds.
  *
@@ -33,16 +33,29 @@ export function parseExpiry(text: string, now: Date): Expiry {
   }
   if (/^now$/i.test(trimmed)) throw new UsageError('an expiry must be in the future, not now');
   if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return parseDate(trimmed, now);
+  return parseExpiryDuration(trimmed, now);
+}
+
+/**
+ * One meaning for a duration used as an expiry, everywhere (`keys add --expires`, `keys rotate
+ * --expires`, `keys expire --in`; README "Key lifecycle"): a duration written in whole days or
+ * weeks (`30d`, `2w`, `P30D`) is a number of calendar days and ends at 23:59:59 UTC of the day
+ * it lands on, as the service's own day presets do (30, 60 and 90 days are sent as those
+ * presets); anything with hours, minutes or seconds (`12h`, `720h`) is exact. The `note` says
+ * which, for the echo.
+ */
+export function parseExpiryDuration(text: string, now: Date): Expiry & { kind: 'at' } {
+  const trimmed = text.trim();
   const ms = parseDuration(trimmed, { name: 'expiry' });
-  const preset = presetFor(trimmed, ms);
-  if (preset) {
-    return {
-      kind: 'at',
-      at: endOfUtcDay(new Date(now.getTime() + ms)),
-      request: { expiry_enum: preset },
-    };
+  if (isWholeDays(trimmed, ms)) {
+    const days = ms / DAY;
+    const at = endOfUtcDay(new Date(now.getTime() + ms));
+    const note = `end of the UTC day, ${days} day${days === 1 ? '' : 's'} from now`;
+    const preset = EXPIRY_PRESETS.get(days);
+    if (preset) return { kind: 'at', at, request: { expiry_enum: preset }, note };
+    return { ...custom(at, now), note };
   }
-  return custom(new Date(now.getTime() + ms), now);
+  return { ...custom(new Date(now.getTime() + ms), now), note: `exactly ${trimmed} from now` };
 }
 
 function parseDate(text: string, now: Date): Expiry {
@@ -57,7 +70,7 @@ function parseDate(text: string, now: Date): Expiry {
   return custom(dateOnly ? endOfUtcDay(date) : date, now);
 }
 
-function custom(at: Date, now: Date): Expiry {
+function custom(at: Date, now: Date): Expiry & { kind: 'at' } {
   const whole = new Date(Math.floor(at.getTime() / 1000) * 1000);
   if (whole.getTime() <= now.getTime()) {
     throw new UsageError(
@@ -76,11 +89,10 @@ function utcSeconds(date: Date): string {
   return `${formatWireSeconds(date)}Z`;
 }
 
-/** A preset applies only to whole days written in days or weeks: `720h` stays exact. */
-function presetFor(text: string, ms: number): ExpiryEnum | undefined {
+/** Whole days written in days or weeks: `720h` stays exact. */
+function isWholeDays(text: string, ms: number): boolean {
   const daysOrWeeks =
     /^\+?(?:\d+\s*(?:d|days?|w|wks?|weeks?)\s*)+$/i.test(text) ||
     /^\+?P(?:\d+W)?(?:\d+D)?$/i.test(text);
-  if (!daysOrWeeks || ms % DAY !== 0) return undefined;
-  return EXPIRY_PRESETS.get(ms / DAY);
+  return daysOrWeeks && ms > 0 && ms % DAY === 0;
 }

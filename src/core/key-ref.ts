@@ -1,5 +1,6 @@
 import { isAccessKeyShaped, isUserIdShaped } from './credential.js';
 import { NotFoundError, UsageError } from './errors.js';
+import { isLive, lifecycleOf } from './key-lifecycle.js';
 import { quoteForMessage } from './quote.js';
 
 /** What a key candidate must carry to be resolved. */
@@ -7,6 +8,7 @@ export interface KeyCandidate {
   access_key: string;
   name: string;
   user_id?: string;
+  description?: string | null;
 }
 
 /** How many ambiguous candidates a message lists before "and N more". */
@@ -34,10 +36,20 @@ export function resolveKeyRef<T extends KeyCandidate>(ref: string, candidates: r
   if (byAccessKey) return byAccessKey;
   const byUserId = isUserIdShaped(ref) ? candidates.find((c) => c.user_id === ref) : undefined;
   if (byUserId) return byUserId;
-  const byName = candidates.filter((c) => c.name === ref);
+  // A name means one live key: retiring and pending keys of a hand-over are reached by their
+  // access key only (README "Key lifecycle").
+  const named = candidates.filter((c) => c.name === ref);
+  const byName = named.filter((c) => isLive(c));
   const [only] = byName;
   if (byName.length === 1 && only) return only;
   if (byName.length > 1) throw ambiguous(ref, byName);
+  const [handing] = named;
+  if (handing) {
+    throw new NotFoundError(
+      `no live key named ${quoteForMessage(ref)}: ${handing.access_key} is in a hand-over (${lifecycleOf(handing).state})`,
+      { hint: `pass its access key: ${handing.access_key}` },
+    );
+  }
   const folded = candidates.filter((c) => c.name.toLowerCase() === ref.toLowerCase());
   const hint = folded[0]
     ? `did you mean ${quoteForMessage(folded[0].name)}?`

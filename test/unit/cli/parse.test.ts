@@ -22,7 +22,7 @@ describe('argv to options', () => {
     [
       ['keys', 'add', 'ci'],
       'keys add',
-      { name: 'ci', groups: [], roles: [], dryRun: false, sinks },
+      { name: 'ci', groups: [], roles: [], dryRun: false, allowDuplicateName: false, sinks },
     ],
     [
       [
@@ -53,6 +53,7 @@ describe('argv to options', () => {
         roles: ['R'],
         user: '100000000000002',
         dryRun: true,
+        allowDuplicateName: false,
         sinks,
       },
     ],
@@ -78,6 +79,7 @@ describe('argv to options', () => {
         groups: [],
         roles: [],
         dryRun: false,
+        allowDuplicateName: false,
         sinks: {
           force: true,
           copy: false,
@@ -132,6 +134,7 @@ describe('argv to options', () => {
         all: false,
         concurrency: 4,
         dryRun: false,
+        replaceRetiring: false,
         sinks,
       },
     ],
@@ -155,13 +158,14 @@ describe('argv to options', () => {
         secretDir: 'out',
         verify: false,
         dryRun: false,
+        replaceRetiring: false,
         sinks,
       },
     ],
     [
       ['keys', 'expire', 'ci', '--in', '30d'],
       'keys expire',
-      { key: 'ci', inMs: 30 * 86_400_000, never: false, dryRun: false },
+      { key: 'ci', in: '30d', never: false, dryRun: false },
     ],
     [
       ['keys', 'expire', 'ci', '--on', '2027-01-31'],

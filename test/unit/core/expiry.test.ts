@@ -22,21 +22,40 @@ describe('parseExpiry', () => {
     ['+90d', '90 days', '2027-02-24T23:59:59.000Z'],
   ])('%j uses the preset %j, ending that UTC day', (text, preset, at) => {
     const expiry = parseExpiry(text, now);
-    expect(expiry).toEqual({ kind: 'at', at: new Date(at), request: { expiry_enum: preset } });
+    expect(expiry).toMatchObject({
+      kind: 'at',
+      at: new Date(at),
+      request: { expiry_enum: preset },
+      note: expect.stringMatching(/^end of the UTC day, \d+ days from now$/),
+    });
+  });
+
+  // One meaning per duration (README "Key lifecycle"): whole days or weeks end that UTC day,
+  // whatever the count; only hours, minutes and seconds are exact.
+  it.each([
+    ['2w', '2026-12-10T23:59:59', 'end of the UTC day, 14 days from now'],
+    ['31d', '2026-12-27T23:59:59', 'end of the UTC day, 31 days from now'],
+    ['1d', '2026-11-27T23:59:59', 'end of the UTC day, 1 day from now'],
+  ])('%j is a custom value at the end of that UTC day', (text, wire, note) => {
+    expect(parseExpiry(text, now)).toEqual({
+      kind: 'at',
+      at: new Date(`${wire}Z`),
+      request: { expiry_enum: 'Custom value', expiry_time: wire },
+      note,
+    });
   });
 
   it.each([
     ['12h', '2026-11-27T02:30:15'],
-    ['2w', '2026-12-10T14:30:15'],
-    ['31d', '2026-12-27T14:30:15'],
     ['720h', '2026-12-26T14:30:15'],
     ['PT90M', '2026-11-26T16:00:15'],
-  ])('%j is a custom value at now + duration, whole seconds', (text, wire) => {
+  ])('%j is a custom value at exactly now + duration, whole seconds', (text, wire) => {
     const expiry = parseExpiry(text, now);
     expect(expiry).toEqual({
       kind: 'at',
       at: new Date(`${wire}Z`),
       request: { expiry_enum: 'Custom value', expiry_time: wire },
+      note: `exactly ${text} from now`,
     });
   });
 

@@ -8,18 +8,18 @@ const h = useHarness('file');
 const PATCH_PLAIN = imsPaths.key(basic.acmePlain.accessKey);
 
 describe('keys expire', () => {
-  it('--in: now + the duration exactly, as a Custom value (json)', async () => {
+  it('--in: a day count ends that UTC day, as a Custom value (json)', async () => {
     const r = await h.cli(['keys', 'expire', 'acme-plain', '--in', '30d', '--json']);
     expect(r.exitCode).toBe(0);
     expect(json(r)).toEqual({
       access_key: basic.acmePlain.accessKey,
       name: 'acme-plain',
       old_expiry_time: null,
-      new_expiry_time: '2026-02-14T10:00:00',
+      new_expiry_time: '2026-02-14T23:59:59',
     });
     expect(await h.getKey(basic.acmePlain.accessKey)).toMatchObject({
       expiry_enum: 'Custom value',
-      expiry_time: '2026-02-14T10:00:00',
+      expiry_time: '2026-02-14T23:59:59',
     });
   });
 
@@ -28,7 +28,7 @@ describe('keys expire', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
       `Key:         acme-plain (${basic.acmePlain.accessKey})\n` +
-        'Old expiry:  2026-02-14 10:00:00 UTC (in 30 days)\n' +
+        'Old expiry:  2026-02-14 23:59:59 UTC (in 30 days)\n' +
         'New expiry:  2027-01-31 23:59:59 UTC (in 12 months)\n',
     );
     expect(r.stderr).toBe('expiry of key "acme-plain" updated\n');
@@ -102,11 +102,11 @@ describe('keys expire', () => {
       access_key: basic.acmePlain.accessKey,
       name: 'acme-plain',
       old_expiry_time: null,
-      new_expiry_time: '2026-01-16T10:00:00',
+      new_expiry_time: '2026-01-16T23:59:59',
     });
     const human = await h.cli(['keys', 'expire', 'acme-plain', '--in', '1d', '--dry-run']);
     expect(human.stdout).toBe('');
-    expect(human.stderr).toContain('dry run: new expiry: 2026-01-16 10:00:00 UTC (in 24 hours)');
+    expect(human.stderr).toContain('dry run: new expiry: 2026-01-16 23:59:59 UTC (in 37 hours)');
     expect(human.stderr).toContain('dry run: nothing was changed');
     expect(countRequests(mark(), 'PATCH', PATCH_PLAIN)).toBe(0);
     expect(await h.getKey(basic.acmePlain.accessKey)).toEqual(before);
@@ -138,7 +138,7 @@ describe('keys expire', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
       'access_key\tname\told_expiry_time\tnew_expiry_time\n' +
-        `${basic.inactive.accessKey}\tswitched-off\tnever\t2026-01-17T10:00:00\n`,
+        `${basic.inactive.accessKey}\tswitched-off\tnever\t2026-01-17T23:59:59\n`,
     );
     expect(r.stderr).toContain('the key is inactive: switch it on with: helixctl keys activate');
   });

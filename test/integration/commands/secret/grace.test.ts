@@ -44,9 +44,12 @@ describe('keys rotate --grace', () => {
     const until = formatWireSeconds(new Date(w.now().getTime() + 2 * HOUR));
     expect(r.stderr).toContain(`created "svc" (${fresh.accessKey}) to replace ${old.accessKey}`);
     expect(r.stderr).toContain(
-      `the old key ${old.accessKey} now expires at ${until}Z (in 2 hours)`,
+      `the old key ${old.accessKey} is now "svc (retiring)" and stops working at ${until}Z (in 2 hours)`,
     );
+    // The hand-over marks the old key in the service's own fields (README "Key lifecycle").
     expect(await w.key(old.accessKey)).toMatchObject({
+      name: 'svc (retiring)',
+      description: `[retiring until ${until}Z, replaced by ${fresh.accessKey}] service key`,
       expiry_enum: EXPIRY_ENUM.CUSTOM,
       expiry_time: until,
     });

@@ -5,6 +5,7 @@ import { deliverSecret, planSecretDelivery } from '../shared/new-credential.js';
 import { FULL_OWNER_HINT, requireFreeUserKeySlot } from '../shared/user-key-count.js';
 import { withoutSecret } from '../shared/without-secret.js';
 import { checkGivenInputs, completeInputs, requireWithoutPrompt } from './inputs.js';
+import { checkNewKeyName } from './name-rules.js';
 import type { KeysAddOptions } from './options.js';
 import { decideOwner } from './owner.js';
 import { printAddPlan, reportCreated } from './report.js';
@@ -25,6 +26,7 @@ export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Pro
     ctx.printer.info('you are not a tenant administrator: creating your own user-level key');
   }
   const inputs = await completeInputs(ctx, options, given, owner);
+  await checkNewKeyName(conn, inputs.name, options.allowDuplicateName);
   const { groups, roles } = await resolveAssignments(conn, options.groups, options.roles);
   const plan: AddPlan = { ...inputs, groups, roles, owner };
   if (options.dryRun) {
@@ -45,6 +47,6 @@ export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Pro
   const secret = { secretKey: created.access_secret_key, tenantId: created.tenant_id };
   const record = withoutSecret(created);
   const code = await deliverSecret(ctx, sinks, { record, ...secret }, 'New access key');
-  reportCreated(ctx, created);
+  reportCreated(ctx, created, plan.expiry.kind === 'at' ? plan.expiry.note : undefined);
   return code;
 }

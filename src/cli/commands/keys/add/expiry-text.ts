@@ -4,11 +4,13 @@ import { expiryInstant } from '../../../../core/expiry-state.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import { utcText } from '../shared/utc-text.js';
 
-/** `2027-01-31T23:59:59Z (in 30 days)` or `never`, for a parsed `--expires`. */
+/**
+ * `2027-01-31T23:59:59Z (end of the UTC day, 30 days from now)`, `... (exactly 12h from now)`,
+ * `2027-01-31T23:59:59Z (in 30 days)` for a date, or `never`, for a parsed `--expires`.
+ */
 export function describeChosenExpiry(expiry: Expiry, now: Date): string {
-  return expiry.kind === 'never'
-    ? 'never'
-    : `${utcText(expiry.at)} (${formatRelative(expiry.at, now)})`;
+  if (expiry.kind === 'never') return 'never';
+  return `${utcText(expiry.at)} (${expiry.note ?? formatRelative(expiry.at, now)})`;
 }
 
 /** A record's expiry as messages show it: `2027-01-31T23:59:59Z`, `never`, or `unknown`. */

@@ -9,6 +9,8 @@ export interface KeysAddOptions {
   groups: string[];
   roles: string[];
   user?: string;
+  /** Create even when a live key already has this name (README "Key lifecycle"). */
+  allowDuplicateName: boolean;
   dryRun: boolean;
   sinks: SecretSinkFlags;
 }

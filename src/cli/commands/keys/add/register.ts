@@ -22,10 +22,14 @@ export const keysAddVerb = defineVerb<KeysAddOptions>(
         'access (default) or api',
         choiceOption({ access: 'TENANT', tenant: 'TENANT', api: 'API' } as const),
       )
-      .option('--expires <when>', '30d, 12h, 2w, 2027-01-31, 2027-01-31T12:00:00Z or never')
+      .option(
+        '--expires <when>',
+        '30d (ends that UTC day), 12h (exact), 2027-01-31, 2027-01-31T12:00:00Z or never',
+      )
       .option('--group <name|id>', 'assign a group (repeatable)', collect)
       .option('--role <name|id>', 'assign a role (repeatable)', collect)
-      .option('--user <id>', "create this user's user-level key (administrators)");
+      .option('--user <id>', "create this user's user-level key (administrators)")
+      .option('--allow-duplicate-name', 'create it even if a live key already has this name');
     addDryRun(addSinkOptions(add))
       .addHelpText(
         'after',
@@ -39,6 +43,7 @@ export const keysAddVerb = defineVerb<KeysAddOptions>(
           groups: strings(o.group),
           roles: strings(o.role),
           dryRun: o.dryRun === true,
+          allowDuplicateName: o.allowDuplicateName === true,
           sinks: readSinks(o, execTail),
           ...defined({
             name: str(o.name) ?? name,

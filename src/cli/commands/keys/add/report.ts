@@ -34,9 +34,10 @@ export function printAddPlan(ctx: CommandContext, plan: AddPlan, heldKeys?: numb
 }
 
 /** The closing line on stderr: which key, and when it stops working (absolute, UTC). */
-export function reportCreated(ctx: CommandContext, created: CreatedAccessKey): void {
+export function reportCreated(ctx: CommandContext, created: CreatedAccessKey, note?: string): void {
   const expiry = recordExpiryText(created);
-  const when = expiry === 'never' ? 'never expires' : `expires ${expiry}`;
+  const how = note === undefined ? '' : ` (${note})`;
+  const when = expiry === 'never' ? 'never expires' : `expires ${expiry}${how}`;
   const word = TYPE_WORD[created.type] ?? 'key';
   ctx.printer.success(`created ${word} "${created.name}" (${created.access_key}); it ${when}`);
 }

@@ -8,7 +8,7 @@ import { reportDryRun } from '../shared/report-dry-run.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { expiryText } from '../shared/time-text.js';
 import type { KeysExpireOptions } from './options.js';
-import { planExpiry } from './plan.js';
+import { type ExpirePlan, planExpiry } from './plan.js';
 
 type ExpiryChange = {
   access_key: string;
@@ -43,7 +43,7 @@ export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext
   }
   const updated = await conn.client.updateKey(record.access_key, plan.body);
   change.new_expiry_time = jsonExpiry(updated);
-  printChange(ctx, change, record, updated);
+  printChange(ctx, change, record, updated, plan);
   return 0;
 }
 
@@ -70,6 +70,7 @@ function printChange(
   change: ExpiryChange,
   before: AccessKeyRecord,
   after: AccessKeyRecord,
+  plan: ExpirePlan,
 ): void {
   const { printer } = ctx;
   const now = ctx.now();
@@ -80,6 +81,9 @@ function printChange(
       const revived = describeExpiry(before, now).state === 'expired' && after.status === 'ACTIVE';
       const note = revived ? ': it had expired and works again' : '';
       printer.success(`expiry of key ${quoteForMessage(change.name)} updated${note}`);
+      if (plan.note !== undefined && change.new_expiry_time !== null) {
+        printer.info(`expires ${change.new_expiry_time}Z (${plan.note})`);
+      }
       if (after.status === 'INACTIVE') {
         printer.info(
           `the key is inactive: switch it on with: helixctl keys activate ${after.access_key}`,

@@ -1,6 +1,7 @@
 export interface KeysExpireOptions {
   key: string;
-  inMs?: number;
+  /** Raw `--in` text: a duration, read by the one expiry rule (core/expiry.ts). */
+  in?: string;
   /** Raw `--on` text: a date or RFC 3339 time. */
   on?: string;
   never: boolean;

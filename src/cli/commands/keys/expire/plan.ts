@@ -1,5 +1,5 @@
 import { UsageError } from '../../../../core/errors.js';
-import { parseExpiry } from '../../../../core/expiry.js';
+import { parseExpiry, parseExpiryDuration } from '../../../../core/expiry.js';
 import { EXPIRY_ENUM } from '../../../../core/expiry-enum.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import { formatWireSeconds } from '../../../../core/timestamp.js';
@@ -11,11 +11,14 @@ export interface ExpirePlan {
   body: Pick<UpdateKeyRequest, 'expiry_enum' | 'expiry_time'>;
   /** Zone-less UTC seconds, as `expiry_time` is written; null for never. */
   expiryTime: string | null;
+  /** How a duration was read: `end of the UTC day, 30 days from now` or `exactly 12h from now`. */
+  note?: string;
 }
 
 /**
- * Reads `--in`, `--on` or `--never` against `now`. `--in 30d` is exact (now + 30 days, a
- * `Custom value`), not the portal's `30 days` preset that rounds to the end of the day.
+ * Reads `--in`, `--on` or `--never` against `now`. `--in` follows the one duration rule of
+ * `--expires` (core/expiry.ts parseExpiryDuration): `30d` ends at 23:59:59 UTC of that day,
+ * `12h` is exact. It is always sent as a `Custom value` (the instant the user was told).
  * `--on` takes what `--expires` takes for dates: a plain date ends at 23:59:59 UTC that day.
  *
  * @throws UsageError for a value that is not a date, or an instant that is not in the future.
@@ -24,10 +27,14 @@ export function planExpiry(options: KeysExpireOptions, now: Date): ExpirePlan {
   if (options.never) {
     return { body: { expiry_enum: EXPIRY_ENUM.NEVER }, expiryTime: null };
   }
-  if (options.inMs !== undefined) {
-    const at = new Date(Math.floor((now.getTime() + options.inMs) / 1000) * 1000);
-    const expiryTime = formatWireSeconds(at);
-    return { body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime }, expiryTime };
+  if (options.in !== undefined) {
+    const expiry = parseExpiryDuration(options.in, now);
+    const expiryTime = formatWireSeconds(expiry.at);
+    return {
+      body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime },
+      expiryTime,
+      ...(expiry.note === undefined ? {} : { note: expiry.note }),
+    };
   }
   const text = options.on?.trim() ?? '';
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../../core/errors.js';
-import { defined, num, str } from '../../../runtime/defined.js';
-import { durationOption } from '../../../runtime/duration-options.js';
+import { defined, str } from '../../../runtime/defined.js';
 import { defineVerb } from '../../../runtime/verb-spec.js';
 import { addDryRun } from '../shared/dry-run-option.js';
 import { KEY_ARG } from '../shared/help-text.js';
@@ -13,7 +12,10 @@ export const keysExpireVerb = defineVerb<KeysExpireOptions>(
   (keys, run) => {
     addDryRun(keys.command('expire').argument('<key>', KEY_ARG))
       .description('set when a key expires (also extends expired keys)')
-      .option('--in <duration>', 'expire after this time from now, e.g. 30d', durationOption)
+      .option(
+        '--in <duration>',
+        'expire after this time from now: 30d ends that UTC day, 12h is exact',
+      )
       .option('--on <date>', 'expire on this date (end of day, UTC) or RFC 3339 time')
       .option('--never', 'never expire (not recommended)')
       .action(async (key: string, o: Record<string, unknown>, cmd: Command) => {
@@ -23,7 +25,7 @@ export const keysExpireVerb = defineVerb<KeysExpireOptions>(
           key,
           never: o.never === true,
           dryRun: o.dryRun === true,
-          ...defined({ inMs: num(o.in), on: str(o.on) }),
+          ...defined({ in: str(o.in), on: str(o.on) }),
         };
         await run(options, cmd);
       });

@@ -1,3 +1,4 @@
+import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { writeStderr } from '../../../../output/io.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import { withSpinner } from '../../../../output/spinner.js';
@@ -25,6 +26,8 @@ import { ownCredentialHook } from './own-credential-hook.js';
  * alike; 130 when a signal stopped it (rotations in progress still finish and deliver).
  */
 export async function rotateAll(options: KeysRotateOptions, ctx: CommandContext): Promise<number> {
+  const expires =
+    options.expires === undefined ? undefined : parseExpiry(options.expires, ctx.now());
   const sinks = await planBulkSinks(options, ctx);
   const conn = await ctx.connection();
   const selection = await withSpinner(ctx.printer, 'listing keys', () =>
@@ -35,7 +38,7 @@ export async function rotateAll(options: KeysRotateOptions, ctx: CommandContext)
   }
   if (options.dryRun) return printDryRun(ctx, selection, sinks);
   await confirmBulk(ctx, selection.rotate);
-  const run = await rotateSelection(ctx, conn, selection, sinks, options.concurrency);
+  const run = await rotateSelection(ctx, conn, selection, sinks, options.concurrency, expires);
   printSummary(ctx.printer, run.rows);
   return bulkExitCode(run.rows, run.interrupted);
 }
@@ -46,6 +49,7 @@ async function rotateSelection(
   selection: BulkSelection,
   sinks: BulkSinks,
   concurrency: number,
+  expires: Expiry | undefined,
 ): Promise<{ rows: BulkRow[]; interrupted: boolean }> {
   const output = openBulkOutput(ctx);
   const rows: BulkRow[] = [];
@@ -61,7 +65,8 @@ async function rotateSelection(
   try {
     for (const target of selection.skipped) add(skippedRow(target, target.skipReason ?? ''));
     const io = { ...deliveryIo(ctx), adoptOwn: ownCredentialHook(ctx, conn) };
-    const work = async (target: BulkTarget) => add(await rotateOne(conn, target, sinks, io));
+    const work = async (target: BulkTarget) =>
+      add(await rotateOne(conn, target, sinks, io, ctx.now(), expires));
     // The caller's own key last and alone: the session must outlive every other rotation.
     const { others, own } = splitOwnKey(selection.rotate, conn.credential.accessKey);
     const left = await runPool(others, concurrency, work, () => interrupted);

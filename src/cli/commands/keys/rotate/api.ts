@@ -1,3 +1,4 @@
+import type { Expiry } from '../../../../core/expiry.js';
 import { DAY } from '../../../../core/time-units.js';
 import { formatWireSeconds, parseWireTimestamp } from '../../../../core/timestamp.js';
 import type { SinkPlan } from '../../../../output/secret/types.js';
@@ -10,6 +11,7 @@ import { adoptOwnCredential } from '../shared/own-credential.js';
 import { utcText } from '../shared/utc-text.js';
 import { withoutSecret } from '../shared/without-secret.js';
 import { confirmRotation } from './guard.js';
+import { renewExpiry } from './renew.js';
 import { verificationFailed, verifyNewKey } from './verify.js';
 
 /** The service's default grace period for API keys, in days (docs/ims-api.md §7). */
@@ -53,6 +55,7 @@ export async function rotateApi(
   record: AccessKeyRecord,
   sinks: SinkPlan,
   verify: boolean,
+  expires?: Expiry,
 ): Promise<number> {
   await confirmRotation(
     ctx,
@@ -81,6 +84,8 @@ export async function rotateApi(
   const oldWorks = `the old access key ${record.access_key} keeps working until ${utcText(until)}`;
   ctx.printer.success(`rotated API key "${rotated.name}": new access key ${rotated.access_key}`);
   ctx.printer.info(oldWorks);
+  const renewed = await renewExpiry(conn, rotated.access_key, record, ctx.now(), expires);
+  if (renewed) ctx.printer.info(renewed.text);
   if (verify && code === 0) {
     const failure = await verifyNewKey(ctx, conn, {
       accessKey: rotated.access_key,

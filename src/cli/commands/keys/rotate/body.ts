@@ -1,9 +1,13 @@
+import { parseExpiry } from '../../../../core/expiry.js';
+import { classifyKeyRef, resolveKeyRef } from '../../../../core/key-ref.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { allAccessibleKeys } from '../../../runtime/key-source.js';
 import { planSecretDelivery } from '../shared/new-credential.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { apiGraceDays } from './api.js';
 import { rotateWithGrace } from './grace.js';
 import { checkRotateFlags, refuseBhomKey, refuseBhomRef } from './guard.js';
+import { finishInterrupted, refuseHandOverKey } from './handover.js';
 import type { KeysRotateOptions } from './options.js';
 import { rotateInPlace } from './secret.js';
 
@@ -15,19 +19,32 @@ import { rotateInPlace } from './secret.js';
 export async function keysRotate(options: KeysRotateOptions, ctx: CommandContext): Promise<number> {
   if (options.all) return (await import('./all.js')).rotateAll(options, ctx);
   const ref = checkRotateFlags(options);
+  // Read before any request: a bad --expires costs nothing (one meaning, core/expiry.ts).
+  const expires =
+    options.expires === undefined ? undefined : parseExpiry(options.expires, ctx.now());
   const sinks = await planSecretDelivery(ctx, options.sinks);
   const conn = await ctx.connection();
   refuseBhomRef(conn, ref);
-  const record = await resolveKey(conn, ref);
+  const { dryRun, verify, graceMs, replaceRetiring: force } = options;
+  const byName = classifyKeyRef(ref) === 'name';
+  // A grace rotation needs the listing (earlier hand-overs of the name); a name needs it too.
+  let listed = byName || graceMs !== undefined ? await allAccessibleKeys(conn) : [];
+  if (byName && !dryRun) listed = await finishInterrupted(ctx, conn, ref, listed);
+  const record = byName ? resolveKeyRef(ref, listed) : await resolveKey(conn, ref);
   await refuseBhomKey(conn, record);
-  const { dryRun, verify, graceMs } = options;
+  refuseHandOverKey(record);
   if (graceMs !== undefined && record.type !== 'API') {
-    return rotateWithGrace(ctx, conn, record, { graceMs, verify, dryRun }, sinks);
+    const grace = { graceMs, verify, dryRun, force, listed, ...(expires ? { expires } : {}) };
+    return rotateWithGrace(ctx, conn, record, grace, sinks);
   }
   if (graceMs !== undefined) {
     ctx.printer.info(
       `API keys rotate with the service's own grace period (${apiGraceDays(record)} days): --grace is not used`,
     );
   }
-  return rotateInPlace(ctx, conn, record, sinks, { dryRun, verify });
+  return rotateInPlace(ctx, conn, record, sinks, {
+    dryRun,
+    verify,
+    ...(expires ? { expires } : {}),
+  });
 }

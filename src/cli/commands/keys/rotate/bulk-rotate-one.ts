@@ -1,11 +1,13 @@
 import { formatCredential } from '../../../../core/credential.js';
 import { isHelixError } from '../../../../core/errors.js';
 import { ExitCode } from '../../../../core/exit-codes.js';
+import type { Expiry } from '../../../../core/expiry.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { apiRotationCheckHint } from './api.js';
 import { type BulkDeliveryIo, deliverBulk } from './bulk-deliver.js';
 import type { BulkError, BulkRow, BulkSinks, BulkTarget } from './bulk-types.js';
+import { renewExpiry } from './renew.js';
 
 interface FreshSecret {
   accessKey: string;
@@ -22,6 +24,8 @@ export async function rotateOne(
   target: BulkTarget,
   sinks: BulkSinks,
   io: BulkDeliveryIo,
+  now: Date,
+  expires?: Expiry,
 ): Promise<BulkRow> {
   const { record } = target;
   const head = { name: record.name, access_key: record.access_key };
@@ -32,6 +36,16 @@ export async function rotateOne(
     return { ...head, type: record.type, result: 'failed', rotated: false, error: errorOf(error) };
   }
   await io.adoptOwn?.(record.access_key, fresh);
+  // Rotation renews (README "Key lifecycle"): the key gets its original period again from
+  // now. A failure here leaves the new secret valid: reported on the row, secret delivered.
+  let renewError: BulkError | undefined;
+  let newExpiry: string | null | undefined;
+  try {
+    const renewed = await renewExpiry(conn, fresh.accessKey, record, now, expires);
+    newExpiry = renewed === undefined ? undefined : (renewed.record.expiry_time ?? null);
+  } catch (error) {
+    renewError = errorOf(error);
+  }
   const cred = { ...fresh, credential: formatCredential(fresh) };
   const delivery = await deliverBulk(cred, target.fileName, sinks, io);
   const withSecret = sinks.stdout || delivery.fallback;
@@ -39,9 +53,11 @@ export async function rotateOne(
     ...head,
     ...(fresh.accessKey === record.access_key ? {} : { new_access_key: fresh.accessKey }),
     type: record.type,
-    result: delivery.failure === undefined ? 'rotated' : 'failed',
+    result: delivery.failure === undefined && renewError === undefined ? 'rotated' : 'failed',
     rotated: true,
+    ...(newExpiry === undefined ? {} : { new_expiry_time: newExpiry }),
     ...(delivery.failure === undefined ? {} : { error: delivery.failure }),
+    ...(renewError === undefined || delivery.failure !== undefined ? {} : { error: renewError }),
     ...(delivery.secretFile === undefined ? {} : { secret_file: delivery.secretFile }),
     secret_delivered_to:
       withSecret && !sinks.stdout ? [...delivery.deliveredTo, 'stdout'] : delivery.deliveredTo,

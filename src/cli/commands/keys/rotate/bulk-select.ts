@@ -1,3 +1,4 @@
+import { lifecycleOf } from '../../../../core/key-lifecycle.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { allAccessibleKeys } from '../../../runtime/key-source.js';
@@ -15,8 +16,9 @@ export interface BulkSelection {
 /**
  * The keys `rotate --all` acts on: one listing (every page), filtered on our side like
  * `keys list`. The records are reused for the rotations, so no key costs a GET. Keys named
- * `<tenant id>@…` belong to BMC Helix Operations Management and are never rotated: they are
- * reported as skipped, not failed. The caller's own key goes last, so that the session the
+ * `<tenant id>@…` belong to BMC Helix Operations Management and are never rotated, nor are
+ * retiring and pending keys of a hand-over (README "Key lifecycle"): they are reported as
+ * skipped, not failed. The caller's own key goes last, so that the session the
  * run depends on stays valid for every other rotation.
  */
 export async function selectTargets(
@@ -33,8 +35,16 @@ export async function selectTargets(
   const skipped: BulkTarget[] = [];
   for (const record of ownKeyLast(chosen, own)) {
     const target: BulkTarget = { record, fileName: files.get(record.access_key) ?? '' };
+    const state = lifecycleOf(record).state;
     if (record.name.startsWith(`${tenantId}@`)) {
       target.skipReason = `managed by BMC Helix Operations Management (name starts with "${tenantId}@")`;
+      skipped.push(target);
+    } else if (state !== 'live') {
+      // Rotating a retiring key would end its grace at once; a pending one is mid hand-over.
+      target.skipReason =
+        state === 'retiring'
+          ? 'retiring after a grace rotation'
+          : 'pending successor of a hand-over';
       skipped.push(target);
     } else rotate.push(target);
   }

@@ -42,6 +42,8 @@ export interface BulkRow {
   type: KeyType;
   result: BulkOutcome;
   rotated: boolean;
+  /** The renewed expiry (wire form; null = never): rotation renews (README "Key lifecycle"). */
+  new_expiry_time?: string | null;
   /** Why a key was skipped. */
   reason?: string;
   error?: BulkError;

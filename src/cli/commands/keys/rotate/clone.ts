@@ -1,8 +1,7 @@
 import { RuleError } from '../../../../core/errors.js';
-import type { ExpiryRequest } from '../../../../core/expiry.js';
-import { EXPIRY_ENUM, EXPIRY_PRESETS, type ExpiryEnum } from '../../../../core/expiry-enum.js';
+import type { Expiry, ExpiryRequest } from '../../../../core/expiry.js';
 import { describeExpiry, expiryInstant } from '../../../../core/expiry-state.js';
-import { formatWireSeconds } from '../../../../core/timestamp.js';
+import { pendingDescription, renewedExpiry } from '../../../../core/key-lifecycle.js';
 import type {
   AccessKeyRecord,
   CreatedAccessKey,
@@ -18,6 +17,9 @@ export interface ClonePlan {
   /** Where the clone goes: the tenant, or the old key's owner (a user-level key). */
   owner: { kind: 'tenant' } | { kind: 'user'; userId: string };
   expiry: ExpiryRequest;
+  /** When the successor will expire (null: never), and how that was chosen. */
+  newExpiresAt: Date | null;
+  newExpiryNote?: string;
   groups: KeyGroupRef[];
   roles: KeyRoleRef[];
   /** When the old key will stop working. */
@@ -26,22 +28,32 @@ export interface ClonePlan {
   changesOldExpiry: boolean;
 }
 
-const PRESET_ENUMS: readonly ExpiryEnum[] = [...EXPIRY_PRESETS.values()];
-
 /**
- * The clone's expiry: never stays never; a day preset (`30 days`...) is asked again, so the
- * new key gets the same term from now, as recreating it in the portal would; anything else
- * keeps the old key's exact `expiry_time` (`Custom value`).
+ * The successor's expiry (rotation renews, README "Key lifecycle"): `--expires` when given,
+ * else the old key's original validity period again from now (core/key-lifecycle.ts
+ * renewedExpiry: a day preset is asked again, a custom expiry keeps its length, never stays
+ * never).
  */
-export function cloneExpiry(old: AccessKeyRecord): ExpiryRequest {
-  const at = expiryInstant(old);
-  if (at === 'never') return { expiry_enum: EXPIRY_ENUM.NEVER };
-  const preset = PRESET_ENUMS.find((value) => value === old.expiry_enum);
-  if (preset !== undefined) return { expiry_enum: preset };
-  if (at === undefined) {
-    throw new RuleError(`cannot read the expiry of key ${old.access_key}: nothing was changed`);
+export function cloneExpiry(
+  old: AccessKeyRecord,
+  now: Date,
+  chosen?: Expiry,
+): { request: ExpiryRequest; at: Date | null; note?: string } {
+  if (chosen !== undefined) {
+    if (chosen.kind === 'never') return { request: chosen.request, at: null };
+    return {
+      request: chosen.request,
+      at: chosen.at,
+      ...(chosen.note ? { note: chosen.note } : {}),
+    };
   }
-  return { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: formatWireSeconds(at) };
+  const renewed = renewedExpiry(old, now);
+  if (renewed === undefined) {
+    throw new RuleError(`cannot read the expiry of key ${old.access_key}: nothing was changed`, {
+      hint: 'pass the new expiry with --expires',
+    });
+  }
+  return { ...renewed, note: 'its original validity period again, from now' };
 }
 
 function refuseUnusable(old: AccessKeyRecord, now: Date): void {
@@ -66,9 +78,11 @@ export async function planClone(
   old: AccessKeyRecord,
   graceMs: number,
   now: Date,
+  chosen?: Expiry,
 ): Promise<ClonePlan> {
   refuseUnusable(old, now);
-  const expiry = cloneExpiry(old);
+  const renewed = cloneExpiry(old, now, chosen);
+  const expiry = renewed.request;
   const owner = await cloneOwner(conn, old);
   const [groups, roles] =
     owner.kind === 'tenant'
@@ -85,6 +99,8 @@ export async function planClone(
     old,
     owner,
     expiry,
+    newExpiresAt: renewed.at,
+    ...(renewed.note ? { newExpiryNote: renewed.note } : {}),
     groups,
     roles,
     oldExpiresAt: earlier ? current : graceEnd,
@@ -92,12 +108,16 @@ export async function planClone(
   };
 }
 
-/** Creates the clone: same name, description, type, groups, roles and expiry rule. */
+/**
+ * Creates the successor: same name, type, groups and roles, the renewed expiry, and the
+ * description behind a pending marker until the hand-over completes (so a re-run after a
+ * crash knows it never did).
+ */
 export function createClone(conn: Connection, plan: ClonePlan): Promise<CreatedAccessKey> {
   const { old } = plan;
   const base = {
     name: old.name,
-    ...(old.description ? { description: old.description } : {}),
+    description: pendingDescription(old.access_key, old.description ?? ''),
     ...plan.expiry,
   };
   if (plan.owner.kind === 'user') return conn.client.createUserKey(plan.owner.userId, base);

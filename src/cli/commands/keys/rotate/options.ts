@@ -9,5 +9,9 @@ export interface KeysRotateOptions extends KeyFilters {
   concurrency: number;
   secretDir?: string;
   dryRun: boolean;
+  /** With --grace: end a previous hand-over of this name that is still within its grace. */
+  replaceRetiring: boolean;
+  /** Raw `--expires`: the rotated key's new expiry instead of its original period from now. */
+  expires?: string;
   sinks: SecretSinkFlags;
 }

@@ -22,6 +22,14 @@ export const keysRotateVerb = defineVerb<KeysRotateOptions>(
         'rotate without downtime: new key now, old key expires after this time',
         durationOption,
       )
+      .option(
+        '--expires <when>',
+        'new expiry of the rotated key (default: its original period again, from now)',
+      )
+      .option(
+        '--replace-retiring',
+        'with --grace: end a previous hand-over of this name still within its grace',
+      )
       .option('--verify', 'with --grace: log in with the new key before retiring the old one')
       .option('--all', 'rotate every key matching the filters')
       .option('--concurrency <n>', 'parallel rotations with --all', positiveIntOption(64), 4)
@@ -41,8 +49,14 @@ export const keysRotateVerb = defineVerb<KeysRotateOptions>(
           verify: o.verify === true,
           concurrency: o.concurrency as number,
           dryRun: o.dryRun === true,
+          replaceRetiring: o.replaceRetiring === true,
           sinks: readSinks(o, execTail),
-          ...defined({ key, graceMs: num(o.grace), secretDir: str(o.secretDir) }),
+          ...defined({
+            key,
+            graceMs: num(o.grace),
+            secretDir: str(o.secretDir),
+            expires: str(o.expires),
+          }),
         };
         await run(options, cmd);
       });

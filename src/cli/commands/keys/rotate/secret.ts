@@ -1,3 +1,4 @@
+import type { Expiry } from '../../../../core/expiry.js';
 import type { SinkPlan } from '../../../../output/secret/types.js';
 import { withSpinner } from '../../../../output/spinner.js';
 import { imsPaths } from '../../../../wire/paths.js';
@@ -9,6 +10,7 @@ import { deliverSecret } from '../shared/new-credential.js';
 import { adoptOwnCredential } from '../shared/own-credential.js';
 import { apiGraceDays, rotateApi } from './api.js';
 import { confirmRotation } from './guard.js';
+import { renewExpiry } from './renew.js';
 
 /** `--dry-run`: what a plain rotation would do, as a JSON document or a line on stderr. */
 function printRotatePlan(ctx: CommandContext, record: AccessKeyRecord): void {
@@ -42,13 +44,15 @@ export async function rotateInPlace(
   conn: Connection,
   record: AccessKeyRecord,
   sinks: SinkPlan,
-  options: { dryRun: boolean; verify: boolean },
+  options: { dryRun: boolean; verify: boolean; expires?: Expiry },
 ): Promise<number> {
   if (options.dryRun) {
     printRotatePlan(ctx, record);
     return 0;
   }
-  if (record.type === 'API') return rotateApi(ctx, conn, record, sinks, options.verify);
+  if (record.type === 'API') {
+    return rotateApi(ctx, conn, record, sinks, options.verify, options.expires);
+  }
   await confirmRotation(
     ctx,
     `Generate a new secret for "${record.name}" (${record.access_key})? The current secret stops working at once.`,
@@ -65,5 +69,7 @@ export async function rotateInPlace(
   ctx.printer.success(
     `new secret for "${record.name}" (${record.access_key}); the previous secret no longer works`,
   );
+  const renewed = await renewExpiry(conn, record.access_key, record, ctx.now(), options.expires);
+  if (renewed) ctx.printer.info(renewed.text);
   return code;
 }
