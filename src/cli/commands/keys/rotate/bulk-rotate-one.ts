@@ -1,6 +1,7 @@
 import { formatCredential } from '../../../../core/credential.js';
 import { isHelixError } from '../../../../core/errors.js';
 import { ExitCode } from '../../../../core/exit-codes.js';
+import { assertDeliverable } from '../../../../output/secret/checked.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { apiRotationCheckHint } from './api.js';
@@ -30,6 +31,11 @@ export async function rotateOne(
     fresh = await rotateKey(conn, record);
   } catch (error) {
     return { ...head, type: record.type, result: 'failed', rotated: false, error: errorOf(error) };
+  }
+  try {
+    assertDeliverable(fresh);
+  } catch (error) {
+    return { ...head, type: record.type, result: 'failed', rotated: true, error: errorOf(error) };
   }
   const cred = { ...fresh, credential: formatCredential(fresh) };
   const delivery = await deliverBulk(cred, target.fileName, sinks, io);
