@@ -1,6 +1,7 @@
 import { fstatSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
+import { escapeInvisible } from './sanitize.js';
 
 /** A stream we write to; `isTTY` and `columns` mirror `tty.WriteStream` when it is one. */
 export type OutStream = Writable & { isTTY?: boolean; columns?: number };
@@ -67,13 +68,14 @@ export async function settleStream(stream: OutStream): Promise<NodeJS.ErrnoExcep
 }
 
 /**
- * Writes without throwing: a stream that writes synchronously (a file, `/dev/full`) throws
+ * The one way text leaves the program (the printer, errors, help): made safe for a terminal
+ * or a log by `escapeInvisible` (docs/security.md, "Values from the service"), and written without throwing: a stream that writes synchronously (a file, `/dev/full`) throws
  * from `write()` itself; either way the failure is kept for `settleStream`.
  */
 export function safeWrite(stream: OutStream, text: string): void {
   if (failures.has(stream) || stream.destroyed) return;
   try {
-    stream.write(text, (error) => {
+    stream.write(escapeInvisible(text), (error) => {
       if (error) noteStreamFailure(stream, error);
     });
   } catch (error) {

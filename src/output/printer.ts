@@ -98,14 +98,16 @@ export function createPrinter(options: PrinterOptions): Printer {
     debugEnabled,
     chalk,
     stderrChalk,
+    // One message, one line: a newline from a service value (a key name, a principal) must
+    // not add a line of its own (a fake `hint:`, a CI workflow command such as `::set-output`).
     info(message) {
-      if (!quiet) err(sanitizeMessage(message));
+      if (!quiet) err(sanitizeInline(message));
     },
     success(message) {
       const mark = stderrChalk.level > 0 ? stderrChalk.green('✓ ') : '';
-      if (!quiet) err(`${mark}${sanitizeMessage(message)}`);
+      if (!quiet) err(`${mark}${sanitizeInline(message)}`);
     },
-    warn: (message) => err(`${stderrChalk.yellow('warning:')} ${sanitizeMessage(message)}`),
+    warn: (message) => err(`${stderrChalk.yellow('warning:')} ${sanitizeInline(message)}`),
     debug(message) {
       if (!debugEnabled) return;
       const text = typeof message === 'function' ? message() : message;
