@@ -48,9 +48,18 @@ export function noteStreamFailure(stream: OutStream, error: unknown): void {
  * first failure, if any. A write to a pipe or file reports its error in a callback after
  * `write()` returned; an empty write queued behind the others calls back once they are done.
  */
-export async function settleStream(stream: OutStream): Promise<NodeJS.ErrnoException | undefined> {
+export async function settleStream(
+  stream: OutStream,
+  options: { wait: boolean } = { wait: true },
+): Promise<NodeJS.ErrnoException | undefined> {
   const known = failures.get(stream);
   if (known !== undefined || stream.destroyed) return known;
+  // Without `wait`, only what has failed so far: waiting for a slow reader to drain (a pager,
+  // a test that reads at the end) matters only when a secret depends on it.
+  if (!options.wait) {
+    await new Promise((resolve) => setImmediate(resolve));
+    return failures.get(stream);
+  }
   await new Promise<void>((resolve) => {
     try {
       stream.write('', (error) => {

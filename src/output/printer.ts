@@ -138,7 +138,7 @@ export function createPrinter(options: PrinterOptions): Printer {
       secrets.push(label);
     },
     async settle() {
-      const error = await settleStream(io.stdout);
+      const error = await settleStream(io.stdout, { wait: secrets.length > 0 });
       const code = error === undefined ? undefined : (error.code ?? 'EIO');
       // A closed stdout is the null device by the time we run (see discardsWrites).
       const discarded = secrets.length > 0 && discardsWrites(io.stdout);
