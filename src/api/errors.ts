@@ -42,7 +42,7 @@ export function toHelixError(error: unknown, context: RequestContext): Error {
 function unexpected(error: unknown, context: RequestContext): Error {
   const name = error instanceof Error ? error.name : typeof error;
   const detail =
-    error instanceof Error ? `: ${redact(oneLine(error.message), context.secrets)}` : '';
+    error instanceof Error ? `: ${oneLine(redact(error.message, context.secrets))}` : '';
   const plain = new Error(`unexpected failure during ${requestLabel(context)} (${name}${detail})`);
   if (error instanceof Error && error.stack) plain.stack = redact(error.stack, context.secrets);
   return plain;

@@ -4,12 +4,19 @@
  * that even a service echoing a secret or a token back cannot leak it.
  */
 
-const JWT_LIKE = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+// Control characters count as part of a token: one spliced into it (a NUL, a newline) must
+// not cut it into pieces that no longer look like a token (redaction runs on the raw text,
+// before `oneLine` flattens controls).
+const TOKEN_CHAR = '[\\w\\u0000-\\u001f\\u007f-\\u009f-]';
+const JWT_LIKE = new RegExp(`eyJ${TOKEN_CHAR}*\\.${TOKEN_CHAR}+\\.${TOKEN_CHAR}*`, 'g');
 const BEARER = /\bBearer\s+\S+/gi;
 // A secret shorter than this would redact ordinary words; ours are 50 chars, tokens longer.
 const MIN_SECRET_LENGTH = 6;
 
-/** Replaces every known secret, anything shaped like a JWT and any bearer credential. */
+/**
+ * Replaces every known secret, anything shaped like a JWT and any bearer credential. Run it
+ * first, on the raw text, before any other transformation (`oneLine`, sanitising).
+ */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {

@@ -26,7 +26,7 @@ const SERVER_CODES: Readonly<Record<number, string>> = {
 export function fromStatus(status: number, headers: Headers, context: RequestContext): HelixError {
   const label = requestLabel(context);
   const envelope = parseImsErrorBody(context.body);
-  const text = envelope?.error ? redact(oneLine(envelope.error), context.secrets) : undefined;
+  const text = envelope?.error ? oneLine(redact(envelope.error, context.secrets)) : undefined;
   const code =
     envelope?.message && /^[A-Z][A-Z0-9_]*$/.test(envelope.message) ? envelope.message : undefined;
   if (REFUSED.has(status)) {

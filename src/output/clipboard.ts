@@ -1,4 +1,50 @@
+import { spawn } from 'node:child_process';
 import type { Env } from '../core/env.js';
+
+/**
+ * What a clipboard process may see of our environment: enough to reach the clipboard (X11,
+ * Wayland, WSL, macOS/Windows basics) and nothing else. On X11 the writer (`xsel --input`)
+ * forks and lives on for as long as it owns the selection, so it must not carry
+ * HELIX_CREDENTIAL, HELIX_SECRET_KEY, tokens or NODE_OPTIONS (docs/security.md).
+ */
+export const CLIPBOARD_ENV_NAMES = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TMPDIR',
+  'DISPLAY',
+  'XAUTHORITY',
+  'WAYLAND_DISPLAY',
+  'XDG_RUNTIME_DIR',
+  'XDG_SESSION_TYPE',
+  'DBUS_SESSION_BUS_ADDRESS',
+  'WSL_DISTRO_NAME',
+  'WSL_INTEROP',
+  'TERMUX_VERSION',
+  'HELIXCTL_NO_CLIPBOARD',
+  'SystemRoot',
+  'SYSTEMROOT',
+  'windir',
+  'TEMP',
+  'TMP',
+  'USERPROFILE',
+  'PATHEXT',
+  'ComSpec',
+] as const;
+
+/** `env` reduced to `CLIPBOARD_ENV_NAMES`. */
+export function clipboardEnv(env: Env): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of CLIPBOARD_ENV_NAMES) {
+    const value = env[name];
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
+}
 
 /** Outcome of a clipboard write: never an exception, so a missing clipboard never fails a command. */
 export type ClipboardResult = { ok: true } | { ok: false; reason: string };
@@ -37,6 +83,11 @@ export async function copyToClipboard(
 ): Promise<ClipboardResult> {
   const unavailable = clipboardUnavailable(env, platform);
   if (unavailable) return { ok: false, reason: unavailable };
+  // Linux outside WSL: our own xsel, so that the daemon it leaves gets `clipboardEnv` only
+  // (clipboardy passes it the whole environment, credentials included).
+  if (platform === 'linux' && !(env.WSL_DISTRO_NAME || env.WSL_INTEROP)) {
+    return xselWrite(text, clipboardEnv(env));
+  }
   try {
     const { default: clipboard } = await import('clipboardy');
     await clipboard.write(text);
@@ -44,6 +95,39 @@ export async function copyToClipboard(
   } catch (error) {
     return { ok: false, reason: reasonOf(error, text) };
   }
+}
+
+/** `xsel --clipboard --input` with `env` only; the text on its stdin, never in argv or env. */
+function xselWrite(text: string, env: Record<string, string>): Promise<ClipboardResult> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    const child = spawn('xsel', ['--clipboard', '--input'], {
+      env,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        reason:
+          error.code === 'ENOENT'
+            ? 'xsel not found (on Debian/Ubuntu: sudo apt install xsel)'
+            : `xsel did not start (${error.code ?? 'unknown error'})`,
+      }),
+    );
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(text);
+    // 'exit', not 'close': the forked daemon may keep a copy of stderr open.
+    child.on('exit', (code) =>
+      resolve(
+        code === 0
+          ? { ok: true }
+          : { ok: false, reason: reasonOf(new Error(stderr || `xsel exited with ${code}`), text) },
+      ),
+    );
+  });
 }
 
 /** Reads the clipboard as is (no trimming), with the same checks and guarantees. */

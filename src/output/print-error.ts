@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ExitCode } from '../core/exit-codes.js';
 import { formatError } from './format-error.js';
-import type { Io } from './io.js';
+import { type Io, safeWrite } from './io.js';
 import { colorEnabled } from './mode.js';
 import type { Printer } from './printer.js';
 
@@ -35,7 +35,7 @@ export function printError(
   if (formatted.hint) lines.push(`${chalk.yellow('hint:')} ${formatted.hint}`);
   if (formatted.details) lines.push(chalk.dim(formatted.details));
   if (json) lines.push(JSON.stringify(formatted.envelope));
-  io.stderr.write(`${lines.join('\n')}\n`);
+  safeWrite(io.stderr, `${lines.join('\n')}\n`);
   return formatted.exitCode;
 }
 

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { type Column, displayCell, renderTsv } from './columns.js';
-import type { Io } from './io.js';
+import { discardsWrites, type Io, safeWrite, settleStream } from './io.js';
 import { colorEnabled, isJsonMode, type OutputMode } from './mode.js';
 import { sanitizeInline, sanitizeMessage } from './sanitize.js';
 import { renderTable } from './table.js';
@@ -58,6 +58,20 @@ export interface Printer {
    * Commands ask here rather than test the mode.
    */
   result<R>(doc: () => unknown, human: () => R): R | undefined;
+  /**
+   * Says that stdout now carries a new secret (of the key `label`): the run then counts it as
+   * delivered only if stdout accepted every byte (`settle`), docs/security.md.
+   */
+  holdsSecret(label: string): void;
+  /** Waits for stdout's pending writes; what failed, and which secrets it carried. */
+  settle(): Promise<StdoutOutcome>;
+}
+
+export interface StdoutOutcome {
+  /** The errno of the first failed write (`EPIPE`, `EBADF`, `ENOSPC`…), or `DISCARDED`. */
+  failure?: string | undefined;
+  /** The labels given to `holdsSecret`, in order. */
+  secrets: readonly string[];
 }
 
 /** Builds the printer for one run; colour is decided per stream here, never by callers. */
@@ -69,8 +83,9 @@ export function createPrinter(options: PrinterOptions): Printer {
     colorEnabled({ isTTY, noColorFlag: options.noColor, env: io.env });
   const chalk = new Chalk({ level: mode === 'table' && allowed(io.stdout.isTTY) ? 1 : 0 });
   const stderrChalk = new Chalk({ level: !isJsonMode(mode) && allowed(io.stderr.isTTY) ? 1 : 0 });
-  const out = (text: string) => void io.stdout.write(text);
-  const err = (line: string) => void io.stderr.write(`${line}\n`);
+  const out = (text: string) => safeWrite(io.stdout, text);
+  const err = (line: string) => safeWrite(io.stderr, `${line}\n`);
+  const secrets: string[] = [];
   const json = (value: unknown, pretty: boolean) =>
     out(`${JSON.stringify(value ?? null, null, pretty ? 2 : undefined)}\n`);
 
@@ -83,14 +98,16 @@ export function createPrinter(options: PrinterOptions): Printer {
     debugEnabled,
     chalk,
     stderrChalk,
+    // One message, one line: a newline from a service value (a key name, a principal) must
+    // not add a line of its own (a fake `hint:`, a CI workflow command such as `::set-output`).
     info(message) {
-      if (!quiet) err(sanitizeMessage(message));
+      if (!quiet) err(sanitizeInline(message));
     },
     success(message) {
       const mark = stderrChalk.level > 0 ? stderrChalk.green('✓ ') : '';
-      if (!quiet) err(`${mark}${sanitizeMessage(message)}`);
+      if (!quiet) err(`${mark}${sanitizeInline(message)}`);
     },
-    warn: (message) => err(`${stderrChalk.yellow('warning:')} ${sanitizeMessage(message)}`),
+    warn: (message) => err(`${stderrChalk.yellow('warning:')} ${sanitizeInline(message)}`),
     debug(message) {
       if (!debugEnabled) return;
       const text = typeof message === 'function' ? message() : message;
@@ -116,6 +133,16 @@ export function createPrinter(options: PrinterOptions): Printer {
       if (!isJsonMode(mode)) return human();
       json(doc(), prettyJson);
       return undefined;
+    },
+    holdsSecret(label) {
+      secrets.push(label);
+    },
+    async settle() {
+      const error = await settleStream(io.stdout, { wait: secrets.length > 0 });
+      const code = error === undefined ? undefined : (error.code ?? 'EIO');
+      // A closed stdout is the null device by the time we run (see discardsWrites).
+      const discarded = secrets.length > 0 && discardsWrites(io.stdout);
+      return { failure: code ?? (discarded ? 'DISCARDED' : undefined), secrets: [...secrets] };
     },
   };
 }

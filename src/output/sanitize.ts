@@ -11,6 +11,10 @@ const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
 const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
 const UNSAFE_KEEP_LINES = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
 
+// What no stream of ours may carry raw, JSON included: C1 controls (8-bit CSI U+009B, OSC
+// U+009D...), bidi marks, overrides and isolates, and the line and paragraph separators.
+const INVISIBLE = new RegExp(`[\\u0080-\\u009f${BIDI}\\u2028\\u2029]`, 'g');
+
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function escapeChar(char: string): string {
@@ -20,6 +24,19 @@ function escapeChar(char: string): string {
   return code < 0x100
     ? `\\x${code.toString(16).padStart(2, '0')}`
     : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The output edge (`safeWrite`, every write to stdout and stderr): C1 controls and bidi
+ * characters become `\uXXXX`. In JSON that is the same string to any parser, yet a terminal
+ * or CI log shows six characters instead of obeying a control (JSON.stringify leaves them
+ * raw); in text it is a visible escape. Our own output (box drawing, ✓) is untouched.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** One-line form for table cells and labels: every control, tab and newline included, escaped. */

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { AuthError, CancelledError } from '../../core/errors.js';
+import { ExitCode } from '../../core/exit-codes.js';
 import type { Io } from '../../output/io.js';
 import { resolveOutputMode } from '../../output/mode.js';
 import { printError } from '../../output/print-error.js';
 import { createPrinter, type Printer } from '../../output/printer.js';
+import { stdoutOutcomeError } from '../../output/secret/undelivered.js';
 import { createContext } from './create-context.js';
 import type { LoadBody } from './dispatch.js';
 import { type GlobalOptions, readGlobalOptions } from './global-options.js';
@@ -50,6 +52,13 @@ export async function runCommand<O>(input: RunCommandInput<O>): Promise<void> {
     await ctx.closeConnection();
     watch?.release();
   }
+  // Only now is it known whether stdout took every byte (a secret on it depends on that).
+  const failure = stdoutOutcomeError(await printer.settle());
+  if (
+    failure !== undefined &&
+    (state.exitCode === 0 || failure.exitCode === ExitCode.PARTIAL_FAILURE)
+  )
+    throw failure;
 }
 
 /** A 401 for a stored secret gets the hint that works for its profile (stale-credential.ts). */

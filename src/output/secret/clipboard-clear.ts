@@ -5,55 +5,18 @@ import { fileURLToPath } from 'node:url';
 import type { Env } from '../../core/env.js';
 import { HelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { clipboardEnv } from '../clipboard.js';
 import { sha256Hex } from './value-hash.js';
 
-/**
- * What the helper may see of our environment: enough to reach the clipboard (X11, Wayland,
- * WSL, macOS/Windows basics) and nothing else, so that a process living on for seconds
- * after the CLI does not carry HELIX_SECRET_KEY, tokens or NODE_OPTIONS.
- */
-export const CLIPBOARD_ENV_NAMES = [
-  'PATH',
-  'HOME',
-  'USER',
-  'LOGNAME',
-  'LANG',
-  'LC_ALL',
-  'LC_CTYPE',
-  'TMPDIR',
-  'DISPLAY',
-  'XAUTHORITY',
-  'WAYLAND_DISPLAY',
-  'XDG_RUNTIME_DIR',
-  'XDG_SESSION_TYPE',
-  'DBUS_SESSION_BUS_ADDRESS',
-  'WSL_DISTRO_NAME',
-  'WSL_INTEROP',
-  'TERMUX_VERSION',
-  'HELIXCTL_NO_CLIPBOARD',
-  'SystemRoot',
-  'SYSTEMROOT',
-  'windir',
-  'TEMP',
-  'TMP',
-  'USERPROFILE',
-  'PATHEXT',
-  'ComSpec',
-] as const;
+export { CLIPBOARD_ENV_NAMES } from '../clipboard.js';
 
 /** The compiled helper, next to this file in `dist/`. */
 export const CLIPBOARD_CLEAR_WORKER = fileURLToPath(
   new URL('./clipboard-clear-worker.js', import.meta.url),
 );
 
-export function clipboardWorkerEnv(env: Env): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const name of CLIPBOARD_ENV_NAMES) {
-    const value = env[name];
-    if (value !== undefined) picked[name] = value;
-  }
-  return picked;
-}
+/** The helper's environment: the clipboard's own variables only (see `clipboardEnv`). */
+export const clipboardWorkerEnv = clipboardEnv;
 
 /**
  * Clears the clipboard `afterMs` from now if it still holds `value`, through a detached

@@ -1,6 +1,7 @@
 import type { NewCredential } from '../../core/credential.js';
 import { isHelixError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { assertDeliverable } from './checked.js';
 import type { DeliverDeps, DeliveryResult } from './deliver-types.js';
 import { execStartExitCode, type RunningExec } from './exec-sink.js';
 import { secretFileContent } from './file-sink.js';
@@ -14,13 +15,16 @@ import type { ExecSpec, SinkPlan } from './types.js';
  * before the box; (b) the file, then the clipboard (and its timed clearing); (c) stdout;
  * (d) the exec child, whose exit code becomes the result. A failed file or an exec command
  * that cannot start puts the secret on stdout instead and gives a non-zero exit code; a
- * missing clipboard is one warning, never a failure. Never rejects for a sink failure.
+ * missing clipboard is one warning, never a failure. Never rejects for a sink failure; rejects
+ * (exit 7, nothing delivered) when the service's values fail `assertDeliverable`.
  */
 export function deliverCredential(
   cred: NewCredential,
   plan: SinkPlan,
   deps: DeliverDeps,
 ): Promise<DeliveryResult> {
+  // Before any sink, the mask lines included: a value outside its character set goes nowhere.
+  assertDeliverable(cred);
   return new Delivery(cred, plan, deps).run();
 }
 

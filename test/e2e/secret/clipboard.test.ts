@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
@@ -42,6 +43,33 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     const cred = { accessKey: m?.[1] ?? '', secretKey: m?.[2] ?? '', tenantId: TENANT };
     expect(text).toBe(formatCredential(cred));
     expect(await s.loginStatus(cred)).toBe(200);
+  });
+
+  it('the xsel daemon that keeps the clipboard gets only what reaching the display needs', async () => {
+    const r = await clip(
+      ['keys', 'add', 'clip-env', '--expires', '1d', '--copy', '--clear-after', '0'],
+      ADMIN,
+    );
+    expect(r.exitCode, r.stderr).toBe(0);
+    await x.settle(/^key:/);
+    // The xsel processes holding this display's selection, and what they were started with.
+    const environs: string[] = [];
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (!(await readFile(`/proc/${pid}/cmdline`, 'utf8')).startsWith('xsel')) continue;
+        const environ = await readFile(`/proc/${pid}/environ`, 'utf8');
+        if (environ.split('\0').includes(`DISPLAY=${x.display}`)) environs.push(environ);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    expect(environs.length).toBeGreaterThan(0);
+    for (const environ of environs) {
+      const names = environ.split('\0').map((entry) => entry.split('=')[0]);
+      expect(names.filter((name) => name?.startsWith('HELIX'))).toEqual([]);
+      expect(names).not.toContain('NODE_OPTIONS');
+    }
   });
 
   it('keys rotate --copy: the new credential in the clipboard, stdout empty', async () => {

@@ -95,7 +95,8 @@ describe.runIf(runReal)('clipboard round trip under Xvfb', () => {
 
   it('copies exactly the text (no newline added) and reads it back', async () => {
     const display = server?.display ?? '';
-    const env = { DISPLAY: display };
+    // The writer gets `env` (reduced to the clipboard's variables), not process.env.
+    const env = { DISPLAY: display, HOME: server?.home ?? '', PATH: process.env.PATH ?? '' };
     await withDisplay(display, server?.home ?? '', async () => {
       await expect(copyToClipboard(CREDENTIAL, env)).resolves.toEqual({ ok: true });
       await expect(readClipboard(env)).resolves.toEqual({ ok: true, text: CREDENTIAL });

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imsPaths } from '../../../../src/wire/paths.js';
 import { runCli, type Sandbox, sandbox } from '../../../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator-server.js';
+import { startFaultProxy } from '../../../helpers/fault-proxy.js';
 import { ACME_ADMIN, createKeys, credentialEnv } from '../bulk/bulk-fixture.js';
 
 /** `helixctl complete -- <words>` in process: what each Tab press prints. */
@@ -186,5 +188,73 @@ describe('key names', () => {
   it('completes profile names for --profile and profiles use', async () => {
     expect((await complete(['--profile', ''])).lines).toContain('local\tbuilt-in emulator');
     expect((await complete(['profiles', 'use', 'lo'])).values).toEqual(['local']);
+  });
+});
+
+/** A key record as the service lists it, named `name`. */
+function record(name: string, n: number) {
+  return {
+    user_id: '100000000000001',
+    name,
+    type: 'TENANT',
+    access_key: `HOSTILE${String(n).padStart(23, '0')}`,
+    status: 'ACTIVE',
+    non_deletable: false,
+    created_date: '2026-01-01T00:00:00Z',
+    expiry_enum: 'NEVER',
+    key_expired: false,
+  };
+}
+
+describe('candidates from the service are shown, never obeyed', () => {
+  it('an OSC title, an OSC 52 clipboard write, a screen clear and newlines stay one visible candidate each', async () => {
+    const proxy = await startFaultProxy(emu.url);
+    try {
+      const hostile = [
+        'osc\u001b]0;pwned\u0007',
+        'clip\u001b]52;c;cHduZWQ=\u0007',
+        'clear\u001b[2J',
+        'lines\nfake-candidate\nother',
+        'csi\u009b2J',
+        'bidi\u202eevil',
+      ];
+      const records = hostile.map(record);
+      proxy.inject({
+        method: 'GET',
+        path: imsPaths.keys,
+        fault: {
+          kind: 'status',
+          status: 200,
+          body: {
+            records,
+            _metadata: { page: 1, records_per_page: 100, page_count: 1, total_count: 6 },
+          },
+        },
+      });
+      const env = { ...box.env, ...credentialEnv(proxy.url, ACME_ADMIN) };
+      const result = await runCli(['complete', '--', 'keys', 'show', ''], { env });
+      expect(result.exitCode).toBe(0);
+      expect(proxy.count('GET', imsPaths.keys)).toBeGreaterThan(0);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the test
+      const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+      expect(result.stdout).not.toMatch(unsafe);
+      const values = result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+      expect(values).not.toContain('fake-candidate');
+      expect(values).toEqual(
+        expect.arrayContaining([
+          'osc\\x1b]0;pwned\\x07',
+          'clip\\x1b]52;c;cHduZWQ=\\x07',
+          'clear\\x1b[2J',
+          'lines\\nfake-candidate\\nother',
+          'csi\\x9b2J',
+          'bidi\\u202eevil',
+        ]),
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 });

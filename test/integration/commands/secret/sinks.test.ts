@@ -52,6 +52,47 @@ describe('--secret-file', () => {
   });
 });
 
+describe('--secret-file that cannot be written: refused before any change (exit 2)', () => {
+  // Tests run as root, where permission bits never refuse: the real cases are a folder, a path
+  // under a file (ENOTDIR), a file in /proc (no file can be created beside it) and a new file
+  // in /sys (a folder nobody can create files in, root included).
+  const targets: [string, (home: string) => string, boolean][] = [
+    ['a folder', (home) => home, true],
+    ['a path under a file (ENOTDIR)', (home) => join(home, 'plain-file', 'x.cred'), false],
+    ['an existing file in /proc', () => '/proc/version', true],
+    ['a new file in /sys', () => '/sys/kernel/helixctl-test.cred', false],
+  ];
+  for (const [what, target, force] of targets) {
+    it(`${what}: keys add and keys rotate change nothing`, async () => {
+      writeFileSync(join(w.box.home, 'plain-file'), 'x');
+      const path = target(w.box.home);
+      const flags = ['--secret-file', path, ...(force ? ['--force'] : [])];
+      const made = await w.cli(['--json', 'keys', 'add', `kept-${what.length}`, '--expires', '1d']);
+      const kept = parseCredential(JSON.parse(made.stdout).credential);
+      const before = (await w.keys()).length;
+      const added = await w.cli(['keys', 'add', 'unwritable', '--expires', '1d', ...flags]);
+      expect(added.exitCode, added.stderr).toBe(2);
+      expect(added.stdout).toBe('');
+      expect((await w.keys()).length).toBe(before);
+      const rotated = await w.cli(['keys', 'rotate', kept.accessKey, ...flags]);
+      expect(rotated.exitCode, rotated.stderr).toBe(2);
+      expect(await w.loginStatus(kept)).toBe(200);
+    });
+  }
+
+  it.skipIf(process.getuid?.() === 0)(
+    'an existing file the user cannot write, even with --force (not as root: root writes any file)',
+    async () => {
+      const path = join(w.box.home, 'readonly.cred');
+      writeFileSync(path, 'keep\n', { mode: 0o400 });
+      const r = await w.cli(['keys', 'rotate', 'acme-plain', '--secret-file', path, '--force']);
+      expect(r.exitCode).toBe(2);
+      expect(readFileSync(path, 'utf8')).toBe('keep\n');
+      expect(await w.loginStatus(PLAIN)).toBe(200);
+    },
+  );
+});
+
 describe('--exec', () => {
   it('keys add runs the command with HELIX_* set; our stdout carries nothing secret', async () => {
     const seen = join(w.box.home, 'seen-add.json');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { CLIPBOARD_ENV_NAMES, clipboardEnv } from '../../../../src/output/clipboard.js';
 import {
   CLIPBOARD_CLEAR_WORKER,
   clipboardWorkerEnv,
@@ -27,6 +28,13 @@ describe('clipboardWorkerEnv', () => {
       UNSET: undefined,
     });
     expect(env).toEqual(needed);
+  });
+
+  it('is the one rule for every clipboard process, the xsel writer included', () => {
+    const env = { DISPLAY: ':0', HELIX_CREDENTIAL: 'c', HELIX_SECRET_KEY: 's', HELIX_URL: 'u' };
+    expect(clipboardEnv(env)).toEqual({ DISPLAY: ':0' });
+    expect(clipboardWorkerEnv).toBe(clipboardEnv);
+    expect(CLIPBOARD_ENV_NAMES.some((name) => name.startsWith('HELIX_'))).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RootCommand, Command as TabCommand } from '@bomb.sh/tab';
 import type { Command, Option } from 'commander';
+import { sanitizeInline } from '../../../../output/sanitize.js';
 import {
   argumentSource,
   type Choice,
@@ -72,8 +73,10 @@ function handler(choices: readonly Choice[], source: Source | undefined, dynamic
     for (const [value, description] of choices) complete(value, description);
     if (source === undefined) return;
     dynamic.wanted.add(source);
+    // Key names and descriptions come from the service: one candidate a line, and a terminal
+    // shows an escape sequence or a newline in them as text (docs/security.md).
     for (const [value, description] of dynamic.values.get(source) ?? []) {
-      complete(value, description);
+      complete(sanitizeInline(value), sanitizeInline(description));
     }
   };
 }

@@ -19,6 +19,21 @@ export interface BulkOutput {
  */
 export function openBulkOutput(ctx: CommandContext): BulkOutput {
   const { printer } = ctx;
+  const output = openModeOutput(ctx);
+  return {
+    add(row) {
+      // A row with a secret makes stdout one of its sinks: it must take every byte.
+      if (row.credential !== undefined || row.access_secret_key !== undefined) {
+        printer.holdsSecret(row.name);
+      }
+      output.add(row);
+    },
+    finish: () => output.finish(),
+  };
+}
+
+function openModeOutput(ctx: CommandContext): BulkOutput {
+  const { printer } = ctx;
   if (printer.mode === 'json') return jsonArrayOutput(ctx);
   if (printer.mode === 'ndjson') {
     return {

@@ -2,6 +2,7 @@ import { formatCredential } from '../../../../core/credential.js';
 import { isHelixError } from '../../../../core/errors.js';
 import { ExitCode } from '../../../../core/exit-codes.js';
 import type { Expiry } from '../../../../core/expiry.js';
+import { assertDeliverable } from '../../../../output/secret/checked.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { Connection } from '../../../runtime/connection.js';
 import { apiRotationCheckHint } from './api.js';
@@ -34,6 +35,11 @@ export async function rotateOne(
     fresh = await rotateKey(conn, record);
   } catch (error) {
     return { ...head, type: record.type, result: 'failed', rotated: false, error: errorOf(error) };
+  }
+  try {
+    assertDeliverable(fresh);
+  } catch (error) {
+    return { ...head, type: record.type, result: 'failed', rotated: true, error: errorOf(error) };
   }
   await io.adoptOwn?.(record.access_key, fresh);
   // Rotation renews (README "Key lifecycle"): the key gets its original period again from

@@ -88,5 +88,6 @@ export async function deliverSecret(
     env: ctx.env,
   });
   const result = await deliverCredential(cred, plan, deps);
+  if (result.deliveredTo.includes('stdout')) printer.holdsSecret(record.name);
   return result.exitCode;
 }

@@ -1,5 +1,6 @@
 import { dataDir, dataFiles } from '../../../../config/paths.js';
 import { writeStderr } from '../../../../output/io.js';
+import { sanitizeInline } from '../../../../output/sanitize.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { ServeOptions } from './options.js';
 import { serve } from './serve.js';
@@ -24,7 +25,9 @@ export async function serveCommand(options: ServeOptions, ctx: CommandContext): 
     {
       // The credential line is the one thing on stdout: raw, so scripts can capture it exactly.
       stdout: (line) => ctx.printer.raw(`${line}\n`),
-      stderr: (line) => writeStderr(ctx.io, `${line}\n`),
+      // The request log holds request paths, decoded: anyone who can reach the port writes
+      // them, so every line is made one visible line (docs/security.md).
+      stderr: (line) => writeStderr(ctx.io, `${sanitizeInline(line)}\n`),
     },
     // SIGINT and SIGTERM are serve's own; a SIGHUP (the terminal closed) arrives through here.
     ctx.signal,
