@@ -2,6 +2,7 @@ import type { Env } from '../core/env.js';
 import { loadSecrets } from './credentials.js';
 import { type ConfigFiles, configDir, configFiles, homeDir } from './paths.js';
 import { checkPermissions } from './permissions.js';
+import { emptyProfiles } from './profile-schema.js';
 import { loadProfiles } from './profiles.js';
 import { needsFiles, resolveSettings } from './resolve.js';
 import type { GlobalFlags, LoadedFiles, Settings } from './settings.js';
@@ -27,7 +28,10 @@ export interface LoadedSettings {
  */
 export async function loadSettings(input: LoadSettingsInput): Promise<LoadedSettings> {
   const files = configFiles(configDir(input.env));
-  let loaded: LoadedFiles = { profiles: { profiles: {} }, secrets: {} };
+  let loaded: LoadedFiles = {
+    profiles: { profiles: emptyProfiles() },
+    secrets: Object.create(null) as LoadedFiles['secrets'],
+  };
   const warnings: string[] = [];
   if (needsFiles(input.flags, input.env)) {
     loaded = { profiles: await loadProfiles(files.dir), secrets: await loadSecrets(files.dir) };
