@@ -59,7 +59,7 @@ async function acquire(folder: string): Promise<() => Promise<void>> {
         stale: STALE_MS,
         update: STALE_MS / 4,
         retries: {
-          retries: 400,
+          retries: 2000,
           factor: 1.2,
           minTimeout: 5,
           maxTimeout: 100,

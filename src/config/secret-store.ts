@@ -40,7 +40,7 @@ export async function readSection(file: SecretStoreFile): Promise<Record<string,
  */
 export async function updateSection(
   file: SecretStoreFile,
-  change: (map: Record<string, unknown>) => boolean | undefined | void,
+  change: (map: Record<string, unknown>) => unknown,
   read: (file: SecretStoreFile) => Promise<Record<string, unknown>> = readSection,
 ): Promise<boolean> {
   return withConfigLock(file.dir, async () => {

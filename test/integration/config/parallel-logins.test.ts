@@ -12,7 +12,7 @@ import { useEmulator } from '../../helpers/lifecycle.js';
  * same with the built binary, 5 rounds: test/e2e/config/parallel-logins.test.ts.)
  */
 const emu = useEmulator();
-const ROUNDS = 50;
+const ROUNDS = Number(process.env.ROUNDS ?? 50);
 const PARALLEL = 20;
 
 const boxes: Sandbox[] = [];
