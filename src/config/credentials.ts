@@ -53,8 +53,11 @@ export async function saveSecret(
 /** Forgets a profile's secret. False when there was none (nothing is written then). */
 export async function removeSecret(dir: string, profile: string): Promise<boolean> {
   validateProfileName(profile);
-  // The check and the write under one lock: a login saving this profile meanwhile waits.
-  return updateSection(credentialsFile(dir), (map) => {
+  const file = credentialsFile(dir);
+  // Nothing to remove: nothing is created or written. Otherwise the check is made again with
+  // the write, under the lock (a login may have changed the file meanwhile).
+  if (!Object.hasOwn(await readSection(file), profile)) return false;
+  return updateSection(file, (map) => {
     if (!Object.hasOwn(map, profile)) return false;
     delete map[profile];
     return true;

@@ -44,9 +44,9 @@ export async function loadSettings(input: LoadSettingsInput): Promise<LoadedSett
 /** Warnings for the folder and the two secrets files (config.json holds no secret). */
 export async function permissionWarnings(files: ConfigFiles, home?: string): Promise<string[]> {
   const checks = await Promise.all([
-    checkPermissions(files.dir, 'config folder', home),
-    checkPermissions(files.credentials, 'credentials file', home),
-    checkPermissions(files.tokens, 'token cache', home),
+    checkPermissions(files.dir, 'config folder', home, 'folder'),
+    checkPermissions(files.credentials, 'credentials file', home, 'file'),
+    checkPermissions(files.tokens, 'token cache', home, 'file'),
   ]);
   return checks.filter((warning): warning is string => warning !== undefined);
 }

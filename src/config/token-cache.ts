@@ -74,8 +74,11 @@ export async function saveTokens(
 /** Forgets an identity's tokens. False when there were none (nothing is written then). */
 export async function removeTokens(dir: string, identity: TokenIdentity): Promise<boolean> {
   const key = tokenCacheKey(identity);
+  const file = tokensFile(dir);
+  // Nothing to remove: nothing is created or written (checked again under the lock).
+  if (!Object.hasOwn(await readLenient(file), key)) return false;
   return updateSection(
-    tokensFile(dir),
+    file,
     (map) => {
       if (!Object.hasOwn(map, key)) return false;
       delete map[key];
