@@ -15,6 +15,8 @@ export interface Profile {
   tenant_id: string;
   access_key: string;
   output?: OutputFormat;
+  /** Saved by `login --insecure-http`: plain http to a host that is not loopback is allowed. */
+  insecure_http?: boolean;
 }
 
 /** What config.json holds. `profiles` has a null prototype (see {@link emptyProfiles}). */
@@ -87,7 +89,14 @@ export function validateProfile(name: string, profile: Profile): Profile {
   const url =
     profile.url === undefined ? {} : { url: parsePortalUrl(profile.url, `profile ${name} URL`) };
   const output = profile.output === undefined ? {} : { output: profile.output };
-  return { ...url, tenant_id: profile.tenant_id, access_key: profile.access_key, ...output };
+  const insecure = profile.insecure_http === true ? { insecure_http: true } : {};
+  return {
+    ...url,
+    tenant_id: profile.tenant_id,
+    access_key: profile.access_key,
+    ...output,
+    ...insecure,
+  };
 }
 
 function checkFieldTypes(name: string, profile: Profile): void {
@@ -101,6 +110,9 @@ function checkFieldTypes(name: string, profile: Profile): void {
       throw new UsageError(`profile ${name}: ${field} must be a string`);
     }
   }
+  const insecure = record.insecure_http;
+  if (insecure !== undefined && typeof insecure !== 'boolean')
+    throw new UsageError(`profile ${name}: insecure_http must be true or false`);
 }
 
 /**

@@ -2,9 +2,11 @@ import { createImsClient } from '../../api/client.js';
 import type { LoginCredential } from '../../api/session-types.js';
 import { configDir } from '../../config/paths.js';
 import type { Settings } from '../../config/settings.js';
+import { isInsecureRemote } from '../../core/url-origin.js';
 import type { UserInfo } from '../../wire/types.js';
 import type { Connection } from './connection.js';
 import type { CommandContext } from './context.js';
+import { insecureWarning } from './insecure-http.js';
 import { fileTokenStore } from './token-store.js';
 import { traceLine } from './trace.js';
 
@@ -22,6 +24,9 @@ export async function connect(
 ): Promise<Connection> {
   const { settings } = await ctx.settings();
   const local = settings.mode === 'local';
+  if (!local && settings.url.value !== undefined && isInsecureRemote(settings.url.value)) {
+    ctx.printer.warn(insecureWarning(settings.url.value));
+  }
   const target = local ? await openLocal(ctx, settings) : remoteTarget(settings, options.signal);
   const identity = {
     url: target.baseUrl,

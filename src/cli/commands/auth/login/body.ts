@@ -3,7 +3,10 @@ import { permissionWarnings } from '../../../../config/load-settings.js';
 import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
 import { loadProfiles } from '../../../../config/profiles.js';
 import { resolveTimeout } from '../../../../config/resolve-output.js';
+import { UsageError } from '../../../../core/errors.js';
+import { isInsecureRemote } from '../../../../core/url-origin.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { insecureWarning } from '../../../runtime/insecure-http.js';
 import { resolveIdentity } from './inputs.js';
 import type { LoginOptions } from './options.js';
 import { reportLogin } from './report.js';
@@ -32,6 +35,14 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     whole,
     accessKeyFlag: options.accessKey,
   });
+  const insecure = isInsecureRemote(identity.url);
+  if (insecure && !options.insecureHttp) {
+    throw new UsageError(
+      `refusing plain http to ${new URL(identity.url).host}: the secret would be sent in clear (http is allowed only to loopback)`,
+      { hint: 'use https://, or add --insecure-http to accept the risk (saved with the profile)' },
+    );
+  }
+  if (insecure) ctx.printer.warn(insecureWarning(identity.url));
   const { secret, from } = await resolveSecret(ctx, {
     accessKey: identity.accessKey,
     env,
@@ -52,6 +63,7 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     tenant_id: identity.tenantId,
     access_key: identity.accessKey,
     ...(stored?.output === undefined ? {} : { output: stored.output }),
+    ...(insecure ? { insecure_http: true } : {}),
   };
   await saveLogin(
     dir,

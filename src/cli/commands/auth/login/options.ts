@@ -7,4 +7,6 @@ export interface LoginOptions {
   fromClipboard: boolean;
   /** Check the credential against the service, save nothing. */
   dryRun: boolean;
+  /** Allow plain http to a host that is not loopback (saved with the profile). */
+  insecureHttp: boolean;
 }

@@ -21,6 +21,10 @@ export const loginVerb = defineVerb<LoginOptions>(
       )
       .option('--from-clipboard', 'read a whole credential from the clipboard')
       .option('--dry-run', 'log in and show who you are, but save nothing')
+      .option(
+        '--insecure-http',
+        'allow plain http to a host that is not loopback (the secret travels in clear; warned every time)',
+      )
       .addHelpText(
         'after',
         [
@@ -45,6 +49,7 @@ export const loginVerb = defineVerb<LoginOptions>(
           credentialStdin: o.credentialStdin === true,
           fromClipboard: o.fromClipboard === true,
           dryRun: o.dryRun === true,
+          insecureHttp: o.insecureHttp === true,
           ...defined({ accessKey: str(o.accessKey) }),
         };
         await run(options, cmd);
