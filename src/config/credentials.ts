@@ -2,7 +2,7 @@ import { secretKeyProblem } from '../core/credential.js';
 import { UsageError } from '../core/errors.js';
 import { Redacted } from '../core/redacted.js';
 import { configFiles } from './paths.js';
-import { isRecord, validateProfileName } from './profile-schema.js';
+import { isProfileName, isRecord, validateProfileName } from './profile-schema.js';
 import { readSection, type SecretStoreFile, updateSection } from './secret-store.js';
 
 /**
@@ -22,8 +22,9 @@ function credentialsFile(dir: string): SecretStoreFile {
 /** Every stored secret by profile name (entries that are not well formed are skipped). */
 export async function loadSecrets(dir: string): Promise<Record<string, Redacted>> {
   const map = await readSection(credentialsFile(dir));
-  const secrets: Record<string, Redacted> = {};
+  const secrets = Object.create(null) as Record<string, Redacted>;
   for (const [name, entry] of Object.entries(map)) {
+    if (!isProfileName(name)) continue;
     const secret = isRecord(entry) ? entry.secret_key : undefined;
     if (typeof secret === 'string' && secret !== '') secrets[name] = new Redacted(secret);
   }
@@ -53,9 +54,12 @@ export async function saveSecret(
 export async function removeSecret(dir: string, profile: string): Promise<boolean> {
   validateProfileName(profile);
   const file = credentialsFile(dir);
+  // Nothing to remove: nothing is created or written. Otherwise the check is made again with
+  // the write, under the lock (a login may have changed the file meanwhile).
   if (!Object.hasOwn(await readSection(file), profile)) return false;
-  await updateSection(file, (map) => {
+  return updateSection(file, (map) => {
+    if (!Object.hasOwn(map, profile)) return false;
     delete map[profile];
+    return true;
   });
-  return true;
 }

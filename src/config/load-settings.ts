@@ -2,6 +2,7 @@ import type { Env } from '../core/env.js';
 import { loadSecrets } from './credentials.js';
 import { type ConfigFiles, configDir, configFiles, homeDir } from './paths.js';
 import { checkPermissions } from './permissions.js';
+import { emptyProfiles } from './profile-schema.js';
 import { loadProfiles } from './profiles.js';
 import { needsFiles, resolveSettings } from './resolve.js';
 import type { GlobalFlags, LoadedFiles, Settings } from './settings.js';
@@ -27,7 +28,10 @@ export interface LoadedSettings {
  */
 export async function loadSettings(input: LoadSettingsInput): Promise<LoadedSettings> {
   const files = configFiles(configDir(input.env));
-  let loaded: LoadedFiles = { profiles: { profiles: {} }, secrets: {} };
+  let loaded: LoadedFiles = {
+    profiles: { profiles: emptyProfiles() },
+    secrets: Object.create(null) as LoadedFiles['secrets'],
+  };
   const warnings: string[] = [];
   if (needsFiles(input.flags, input.env)) {
     loaded = { profiles: await loadProfiles(files.dir), secrets: await loadSecrets(files.dir) };
@@ -40,9 +44,9 @@ export async function loadSettings(input: LoadSettingsInput): Promise<LoadedSett
 /** Warnings for the folder and the two secrets files (config.json holds no secret). */
 export async function permissionWarnings(files: ConfigFiles, home?: string): Promise<string[]> {
   const checks = await Promise.all([
-    checkPermissions(files.dir, 'config folder', home),
-    checkPermissions(files.credentials, 'credentials file', home),
-    checkPermissions(files.tokens, 'token cache', home),
+    checkPermissions(files.dir, 'config folder', home, 'folder'),
+    checkPermissions(files.credentials, 'credentials file', home, 'file'),
+    checkPermissions(files.tokens, 'token cache', home, 'file'),
   ]);
   return checks.filter((warning): warning is string => warning !== undefined);
 }

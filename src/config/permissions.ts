@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { shellQuote } from './secure-file.js';
+import { moveAwayHint, notAFileReason, shellQuote } from './secure-file.js';
 
 /**
  * A warning when a secrets file (or its folder) can be read or written by the group or
@@ -9,15 +9,22 @@ import { shellQuote } from './secure-file.js';
  *
  * @param label what it is, e.g. `credentials file` or `config folder`.
  * @param home the home folder, to show `~` in the message.
+ * @param kind what belongs at `path`: a file that is not one is named as such, without chmod.
  */
 export async function checkPermissions(
   path: string,
   label: string,
   home?: string,
+  kind?: 'file' | 'folder',
 ): Promise<string | undefined> {
-  if (process.platform === 'win32') return undefined;
   const info = await stat(path).catch(() => undefined);
   if (!info) return undefined;
+  // A folder where a file belongs (or a FIFO…): no chmod would help; say what is wrong.
+  if (kind === 'file' && !info.isFile()) {
+    return `${label} ${tildify(path, home)}: ${notAFileReason(info)}; ${moveAwayHint(label, path)}`;
+  }
+  if (kind === 'folder' && !info.isDirectory()) return undefined;
+  if (process.platform === 'win32') return undefined;
   const mode = info.mode & 0o777;
   if ((mode & 0o077) === 0) return undefined;
   const what = mode & 0o044 ? 'readable' : 'writable';

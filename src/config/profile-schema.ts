@@ -19,19 +19,47 @@ export interface Profile {
   proxy?: string;
   /** A CA file (absolute path, PEM) trusted for this portal, from `login --ca-file`. */
   ca_file?: string;
+  /** Saved by `login --insecure-http`: plain http to a host that is not loopback is allowed. */
+  insecure_http?: boolean;
 }
 
-/** What config.json holds. */
+/** What config.json holds. `profiles` has a null prototype (see {@link emptyProfiles}). */
 export interface ProfilesFile {
   current_profile?: string;
   profiles: Record<string, Profile>;
 }
 
+/** A profile map with no prototype: no name can reach Object.prototype through it. */
+export function emptyProfiles(): Record<string, Profile> {
+  return Object.create(null) as Record<string, Profile>;
+}
+
 const PROFILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** @throws UsageError unless `name` is 1–64 of `[A-Za-z0-9._-]`. */
+/**
+ * Names that are object machinery in JavaScript: as a key they could reach a prototype
+ * instead of a profile, so they are never profile names (whatever their case).
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True when `name` is 1–64 of `[A-Za-z0-9._-]`, not `.`/`..`, and not a reserved name. */
+export function isProfileName(name: string): boolean {
+  return (
+    PROFILE_NAME.test(name) &&
+    name !== '.' &&
+    name !== '..' &&
+    !RESERVED_NAMES.has(name.toLowerCase())
+  );
+}
+
+/** @throws UsageError unless {@link isProfileName}. */
 export function validateProfileName(name: string, what = 'profile name'): string {
-  if (PROFILE_NAME.test(name) && name !== '.' && name !== '..') return name;
+  if (isProfileName(name)) return name;
+  if (RESERVED_NAMES.has(name.toLowerCase())) {
+    throw new UsageError(`invalid ${what} ${quoteForMessage(name)}: it is a reserved name`, {
+      hint: 'pick another name, e.g. prod',
+    });
+  }
   throw new UsageError(
     `invalid ${what} ${quoteForMessage(name)}: use 1-64 letters, digits, ".", "_" or "-"`,
   );
@@ -70,6 +98,7 @@ export function validateProfile(name: string, profile: Profile): Profile {
       ? {}
       : { proxy: parseProxyUrl(profile.proxy, `profile ${name} proxy`) };
   const caFile = profile.ca_file === undefined ? {} : { ca_file: profile.ca_file };
+  const insecure = profile.insecure_http === true ? { insecure_http: true } : {};
   return {
     ...url,
     tenant_id: profile.tenant_id,
@@ -77,6 +106,7 @@ export function validateProfile(name: string, profile: Profile): Profile {
     ...output,
     ...proxy,
     ...caFile,
+    ...insecure,
   };
 }
 
@@ -118,6 +148,9 @@ function checkFieldTypes(name: string, profile: Profile): void {
       throw new UsageError(`profile ${name}: ${field} must be a string`);
     }
   }
+  const insecure = record.insecure_http;
+  if (insecure !== undefined && typeof insecure !== 'boolean')
+    throw new UsageError(`profile ${name}: insecure_http must be true or false`);
 }
 
 /**
@@ -125,7 +158,7 @@ function checkFieldTypes(name: string, profile: Profile): void {
  * checking every profile, so a hand-edited file fails once, clearly, naming the file.
  */
 export function parseProfilesFile(data: unknown, path: string): ProfilesFile {
-  if (data === undefined) return { profiles: {} };
+  if (data === undefined) return { profiles: emptyProfiles() };
   const fail = (problem: string) =>
     badFileError(
       'config file',
@@ -136,7 +169,7 @@ export function parseProfilesFile(data: unknown, path: string): ProfilesFile {
   if (!isRecord(data)) throw fail('is not a JSON object');
   const { current_profile: current, profiles = {} } = data;
   if (!isRecord(profiles)) throw fail('has "profiles" that is not an object');
-  const result: ProfilesFile = { profiles: {} };
+  const result: ProfilesFile = { profiles: emptyProfiles() };
   try {
     if (current !== undefined)
       result.current_profile = validateProfileName(String(current), 'current_profile');

@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { quoteForMessage } from '../core/quote.js';
+import { withConfigLock } from './config-lock.js';
 import { openConfigStore, readConfigStore } from './config-store.js';
 import { configFiles } from './paths.js';
 import {
@@ -78,12 +79,21 @@ export async function setCurrentProfile(dir: string, name: string): Promise<void
   });
 }
 
-/** Read, change and write config.json through conf (atomic, 0600), in a 0700 folder. */
+/**
+ * Read, change and write config.json through conf (atomic, 0600), in a 0700 folder, under the
+ * config lock (config-lock.ts) so that conf's read and its write are one step for other
+ * processes. The file is read (and refused unless a regular file) by readSecureJson before conf
+ * opens it: conf would block on a FIFO or read a device without end.
+ */
 async function update(dir: string, change: (file: ProfilesFile) => void): Promise<void> {
-  const store = await openConfigStore(dir);
-  const file = parseProfilesFile(readConfigStore(store), store.path);
-  change(file);
-  const next: Record<string, unknown> = { profiles: file.profiles };
-  if (file.current_profile !== undefined) next.current_profile = file.current_profile;
-  store.store = next;
+  await withConfigLock(dir, async () => {
+    const { config } = configFiles(dir);
+    await readSecureJson(config, 'config file');
+    const store = await openConfigStore(dir);
+    const file = parseProfilesFile(readConfigStore(store), store.path);
+    change(file);
+    const next: Record<string, unknown> = { profiles: { ...file.profiles } };
+    if (file.current_profile !== undefined) next.current_profile = file.current_profile;
+    store.store = next;
+  });
 }

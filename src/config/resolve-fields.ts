@@ -2,7 +2,9 @@ import { accessKeyProblem } from '../core/credential.js';
 import { UsageError } from '../core/errors.js';
 import { parsePortalUrl } from '../core/portal-url.js';
 import type { Redacted } from '../core/redacted.js';
+import { isInsecureRemote, sameDestination } from '../core/url-origin.js';
 import { checkTenantId, type EnvValues } from './env-values.js';
+import type { Profile } from './profile-schema.js';
 import type { GlobalFlags, LoadedFiles, ProfileChoice, Sourced } from './settings.js';
 
 type Fields = {
@@ -47,12 +49,49 @@ export function resolveFields(
     stored?.access_key,
     fallback,
   );
-  return {
-    url,
-    tenantId,
-    accessKey,
-    secretKey: secretFor(accessKey.value, env, stored?.access_key, choice.name, files),
-  };
+  if (choice.mode !== 'local') checkPlainHttp(url, stored);
+  const secretKey = secretFor(accessKey.value, env, stored?.access_key, choice.name, files);
+  if (secretKey.source === 'file') checkDestination(url, stored?.url, choice.name);
+  return { url, tenantId, accessKey, secretKey };
+}
+
+/**
+ * Plain http only to loopback: anything else would send the secret and tokens in clear. A
+ * profile saved with `login --insecure-http` may, for its own URL (connect warns every time).
+ */
+function checkPlainHttp(url: Sourced<string | undefined>, stored: Profile | undefined): void {
+  if (url.value === undefined || !isInsecureRemote(url.value)) return;
+  if (
+    stored?.insecure_http === true &&
+    stored.url !== undefined &&
+    sameDestination(stored.url, url.value)
+  )
+    return;
+  throw new UsageError(
+    `refusing plain http to ${new URL(url.value).host}: the secret would be sent in clear (http is allowed only to loopback)`,
+    { hint: 'use https://, or log in with --insecure-http to accept the risk for that profile' },
+  );
+}
+
+/**
+ * A stored secret goes only to the URL it was saved for: a URL from --url or HELIX_URL that
+ * points elsewhere (scheme, host, port; the path too when the profile has one) is refused
+ * before any request. A credential from the environment may go to HELIX_URL.
+ */
+function checkDestination(
+  url: Sourced<string | undefined>,
+  saved: string | undefined,
+  profile: string | undefined,
+): void {
+  if (url.value === undefined || saved === undefined || url.source === 'file') return;
+  if (sameDestination(saved, url.value)) return;
+  const from = url.source === 'flag' ? '--url' : 'HELIX_URL';
+  throw new UsageError(
+    `${from} (${url.value}) is not the URL profile ${profile} was saved for (${saved}): its stored secret is sent only there`,
+    {
+      hint: `drop ${from}, or log in to that URL under another profile: helixctl login --url ${url.value} --profile <name>`,
+    },
+  );
 }
 
 function withoutTarget(env: EnvValues): EnvValues {

@@ -1,3 +1,4 @@
+import { withConfigLock } from './config-lock.js';
 import { badFileError } from './file-errors.js';
 import { isRecord } from './profile-schema.js';
 import { ensureSecureDir, readSecureJson, writeSecureFile } from './secure-file.js';
@@ -5,7 +6,7 @@ import { ensureSecureDir, readSecureJson, writeSecureFile } from './secure-file.
 /**
  * A versioned JSON map kept in a 0600 file, written atomically, in a 0700 folder:
  * `{"version": 1, "<section>": {"<key>": {...}}}`. Shared by credentials.json and tokens.json.
- * Concurrent writers are last-one-wins (no lock): both files are small and rewritten whole.
+ * Every change is a read-modify-write under the config folder's lock (config-lock.ts).
  */
 export interface SecretStoreFile {
   path: string;
@@ -29,18 +30,25 @@ export async function readSection(file: SecretStoreFile): Promise<Record<string,
       `remove it and log in again: rm ${file.path}`,
     );
   }
-  return { ...(section ?? {}) };
+  // Null prototype: a key such as `__proto__` read from the file stays a plain entry.
+  return Object.assign(Object.create(null) as Record<string, unknown>, section ?? {});
 }
 
-/** Reads the map, applies `change`, and writes the whole file back. */
+/**
+ * Under the config lock: reads the map, applies `change`, and writes the whole file back,
+ * unless `change` returns false (nothing to do: nothing is written).
+ */
 export async function updateSection(
   file: SecretStoreFile,
-  change: (map: Record<string, unknown>) => void,
+  change: (map: Record<string, unknown>) => unknown,
   read: (file: SecretStoreFile) => Promise<Record<string, unknown>> = readSection,
-): Promise<void> {
-  const map = await read(file);
-  change(map);
-  await ensureSecureDir(file.dir);
-  const text = `${JSON.stringify({ version: 1, [file.section]: map }, null, 2)}\n`;
-  await writeSecureFile(file.path, text);
+): Promise<boolean> {
+  return withConfigLock(file.dir, async () => {
+    const map = await read(file);
+    if (change(map) === false) return false;
+    await ensureSecureDir(file.dir);
+    const text = `${JSON.stringify({ version: 1, [file.section]: map }, null, 2)}\n`;
+    await writeSecureFile(file.path, text);
+    return true;
+  });
 }

@@ -73,18 +73,26 @@ export async function saveTokens(
 
 /** Forgets an identity's tokens. False when there were none (nothing is written then). */
 export async function removeTokens(dir: string, identity: TokenIdentity): Promise<boolean> {
-  const file = tokensFile(dir);
   const key = tokenCacheKey(identity);
+  const file = tokensFile(dir);
+  // Nothing to remove: nothing is created or written (checked again under the lock).
   if (!Object.hasOwn(await readLenient(file), key)) return false;
-  await updateSection(file, (map) => delete map[key], readLenient);
-  return true;
+  return updateSection(
+    file,
+    (map) => {
+      if (!Object.hasOwn(map, key)) return false;
+      delete map[key];
+      return true;
+    },
+    readLenient,
+  );
 }
 
 async function readLenient(file: SecretStoreFile): Promise<Record<string, unknown>> {
   try {
     return await readSection(file);
   } catch (error) {
-    if (isHelixError(error) && error.code === 'BAD_CONFIG_FILE') return {};
+    if (isHelixError(error) && error.code === 'BAD_CONFIG_FILE') return Object.create(null);
     throw error;
   }
 }

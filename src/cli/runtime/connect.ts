@@ -3,9 +3,11 @@ import type { ProxyChoice } from '../../api/proxy.js';
 import type { LoginCredential } from '../../api/session-types.js';
 import { configDir } from '../../config/paths.js';
 import type { Settings } from '../../config/settings.js';
+import { isInsecureRemote } from '../../core/url-origin.js';
 import type { UserInfo } from '../../wire/types.js';
 import type { Connection } from './connection.js';
 import type { CommandContext } from './context.js';
+import { insecureWarning } from './insecure-http.js';
 import { portalNetwork } from './network.js';
 import { fileTokenStore } from './token-store.js';
 import { traceLine } from './trace.js';
@@ -24,6 +26,9 @@ export async function connect(
 ): Promise<Connection> {
   const { settings } = await ctx.settings();
   const local = settings.mode === 'local';
+  if (!local && settings.url.value !== undefined && isInsecureRemote(settings.url.value)) {
+    ctx.printer.warn(insecureWarning(settings.url.value));
+  }
   const target = local
     ? await openLocal(ctx, settings)
     : await remoteTarget(ctx, settings, options.signal);

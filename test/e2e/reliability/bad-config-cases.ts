@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cred } from './world.js';
 
@@ -30,6 +31,8 @@ export interface ConfigCase {
   message: RegExp;
   /** Values the output must not echo (a secret-like string, a 10,000-character value). */
   secrets?: (admin: Cred) => string[];
+  /** Refused before any request: the service must see none (a stored secret not sent). */
+  noRequest?: boolean;
 }
 
 const LONG = 'a'.repeat(10_000);
@@ -325,9 +328,84 @@ export const CONFIG_CASES: ConfigCase[] = [
   },
 ];
 
+/** Files that are not regular files: each refused, before open() could block or read for ever. */
+const NOT_A_FILE: ConfigCase[] = (
+  [
+    ['credentials.json', 'a FIFO', fifo, /FIFO \(named pipe\), not a regular file$/],
+    ['config.json', 'a FIFO', fifo, /FIFO \(named pipe\), not a regular file$/],
+    ['credentials.json', 'a link to /dev/zero', devZero, /character device, not a regular file$/],
+    ['config.json', 'a link to /dev/zero', devZero, /character device, not a regular file$/],
+    ['credentials.json', 'a link to a folder', linkToFolder, /folder, not a regular file$/],
+  ] as const
+).map(([file, what, spoil, message]) => ({
+  name: `${file} that is ${what}`,
+  argv: ['keys', 'list'],
+  mode: 'profile' as const,
+  setup: (d: string) => spoil(d, file),
+  exit: 2,
+  message: new RegExp(`^cannot read \\S+${file.replace('.', '\\.')}: it is a ${message.source}`),
+  noRequest: true,
+}));
+
+/** The token cache is disposable: a folder in its place is named (no chmod advice), not fatal. */
+NOT_A_FILE.push({
+  name: 'tokens.json that is a folder',
+  argv: ['keys', 'list'],
+  mode: 'profile',
+  setup: (d) => replaceWithFolder(d, 'tokens.json'),
+  exit: 0,
+  message:
+    /^warning: token cache \S+tokens\.json: it is a folder, not a regular file; helixctl keeps its token cache in a plain file there: move it away/,
+});
+
+/** Profile names that are object machinery, or outside the grammar: refused before a request. */
+const BAD_PROFILE_NAMES: ConfigCase[] = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'a/b',
+  '..',
+].flatMap((name) => [
+  {
+    name: `--profile ${name}`,
+    argv: ['--profile', name, 'keys', 'list'],
+    mode: 'profile' as const,
+    exit: 2,
+    message: /^invalid --profile value /,
+    noRequest: true,
+  },
+  {
+    name: `login --profile ${name}`,
+    argv: ['--profile', name, ...stdinLogin],
+    mode: 'env' as const,
+    input: (a: Cred) => cred(a),
+    exit: 2,
+    message: /^invalid --profile value /,
+    noRequest: true,
+  },
+]);
+
+CONFIG_CASES.push(...NOT_A_FILE, ...BAD_PROFILE_NAMES);
+
+function fifo(dir: string, name: string): void {
+  rmSync(join(dir, name), { force: true });
+  execFileSync('mkfifo', [join(dir, name)]);
+}
+
+function devZero(dir: string, name: string): void {
+  rmSync(join(dir, name), { force: true });
+  symlinkSync('/dev/zero', join(dir, name));
+}
+
+function linkToFolder(dir: string, name: string): void {
+  rmSync(join(dir, name), { force: true });
+  mkdirSync(join(dir, 'elsewhere'));
+  symlinkSync(join(dir, 'elsewhere'), join(dir, name));
+}
+
 function replaceWithFolder(dir: string, name: string): void {
   // A folder where the file should be: unreadable as a file, even for root.
   const path = join(dir, name);
-  rmSync(path);
+  rmSync(path, { force: true });
   mkdirSync(path);
 }

@@ -57,6 +57,7 @@ describe(`bad environments, credentials and config files (${CONFIG_CASES.length}
         const { box, env } = prepare(c);
         const before = snapshotFiles(box.home);
         const service = await snapshotService(world);
+        const requests = world.proxy.requests.length;
         const input = c.input?.(world.admin);
         const result = await spawnCli([...(json ? ['--json'] : []), ...c.argv], {
           env,
@@ -79,6 +80,7 @@ describe(`bad environments, credentials and config files (${CONFIG_CASES.length}
         if (c.exit === 0) delete after['.config/helixctl/tokens.json'];
         expect(after).toEqual(before);
         expect(await snapshotService(world)).toEqual(service);
+        if (c.noRequest) expect(world.proxy.requests.slice(requests)).toEqual([]);
       });
     }
   }

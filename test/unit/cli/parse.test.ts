@@ -208,6 +208,7 @@ describe('argv to options', () => {
         credentialStdin: false,
         fromClipboard: false,
         dryRun: false,
+        insecureHttp: false,
       },
     ],
     [['profiles', 'use', 'prod'], 'profiles use', { name: 'prod', dryRun: false }],

@@ -89,16 +89,17 @@ describe('resolveSettings precedence', () => {
       { profile: 'prod@flag' },
     ],
     [
+      // Same destination only: a stored secret goes nowhere else (see below).
       'HELIX_URL over the file',
       {},
-      { HELIX_URL: 'https://proxy.example/' },
-      { url: 'https://proxy.example@env' },
+      { HELIX_URL: 'https://prod.example/env/' },
+      { url: 'https://prod.example/env@env' },
     ],
     [
       '--url over HELIX_URL',
-      { url: 'https://flag.example' },
-      { HELIX_URL: 'https://proxy.example' },
-      { url: 'https://flag.example@flag' },
+      { url: 'https://prod.example/flag' },
+      { HELIX_URL: 'https://prod.example/env' },
+      { url: 'https://prod.example/flag@flag' },
     ],
     [
       'HELIX_TENANT_ID over the file',
@@ -174,6 +175,40 @@ describe('resolveSettings precedence', () => {
     ],
   ])('%s', (_label, flags, env, expected) => {
     expect(summary(resolve(flags, env))).toMatchObject(expected);
+  });
+
+  it.each([
+    [
+      'HELIX_URL elsewhere',
+      {},
+      { HELIX_URL: 'https://proxy.example/' },
+      /^HELIX_URL \(https:\/\/proxy\.example\) is not the URL profile prod was saved for/,
+    ],
+    [
+      '--url elsewhere',
+      { url: 'https://flag.example' },
+      {},
+      /^--url .* is not the URL profile prod/,
+    ],
+    ['another port', { url: 'https://prod.example:8443' }, {}, /is not the URL profile prod/],
+    [
+      'plain http to a remote host',
+      { url: 'http://prod.example' },
+      {},
+      /^refusing plain http to prod\.example/,
+    ],
+  ])('a stored secret is not sent to %s', (_label, flags, env, message) => {
+    expect(() => resolve(flags, env)).toThrow(message);
+  });
+
+  it('plain http to loopback is allowed', () => {
+    expect(() =>
+      resolveSettings({
+        flags: {},
+        env: { HELIX_URL: 'http://127.0.0.2:8080', HELIX_CREDENTIAL: envCredential },
+        files: noFiles,
+      }),
+    ).not.toThrow();
   });
 
   it('ignores empty variables', () => {

@@ -5,7 +5,10 @@ import { configDir, configFiles, homeDir } from '../../../../config/paths.js';
 import { LOCAL_PROFILE, type Profile, parseProxyUrl } from '../../../../config/profile-schema.js';
 import { loadProfiles } from '../../../../config/profiles.js';
 import { resolveTimeout } from '../../../../config/resolve-timeout.js';
+import { UsageError } from '../../../../core/errors.js';
+import { isInsecureRemote } from '../../../../core/url-origin.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { insecureWarning } from '../../../runtime/insecure-http.js';
 import type { NetworkSettings } from '../../../runtime/network.js';
 import { resolveIdentity } from './inputs.js';
 import type { LoginOptions } from './options.js';
@@ -37,6 +40,14 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     whole,
     accessKeyFlag: options.accessKey,
   });
+  const insecure = isInsecureRemote(identity.url);
+  if (insecure && !options.insecureHttp) {
+    throw new UsageError(
+      `refusing plain http to ${new URL(identity.url).host}: the secret would be sent in clear (http is allowed only to loopback)`,
+      { hint: 'use https://, or add --insecure-http to accept the risk (saved with the profile)' },
+    );
+  }
+  if (insecure) ctx.printer.warn(insecureWarning(identity.url));
   const { secret, from } = await resolveSecret(ctx, {
     accessKey: identity.accessKey,
     env,
@@ -59,6 +70,7 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
     ...(stored?.output === undefined ? {} : { output: stored.output }),
     ...(network.proxy === undefined ? {} : { proxy: network.proxy }),
     ...(network.caFile === undefined ? {} : { ca_file: network.caFile }),
+    ...(insecure ? { insecure_http: true } : {}),
   };
   await saveLogin(
     dir,

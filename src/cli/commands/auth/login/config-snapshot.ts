@@ -1,4 +1,4 @@
-import { lstat, readFile, rmdir, unlink } from 'node:fs/promises';
+import { lstat, readFile, unlink } from 'node:fs/promises';
 import { configFiles } from '../../../../config/paths.js';
 import { writeSecureFile } from '../../../../config/secure-file.js';
 
@@ -10,15 +10,15 @@ export interface ConfigSnapshot {
 type FileState = { kind: 'absent' } | { kind: 'file'; text: string } | { kind: 'other' };
 
 /**
- * Records config.json, credentials.json and tokens.json (content or absence) and whether the
- * folder existed. `restore()` writes back what was there (0600, atomically), removes what was
- * not, and removes the folder when it was created and is empty again. Anything that is not
- * a regular file is left alone.
+ * Records config.json, credentials.json and tokens.json (content or absence). `restore()`
+ * writes back what was there (0600, atomically) and removes what was not. Anything that is not
+ * a regular file is left alone. Take it and restore it under the config lock
+ * (src/config/config-lock.ts): then what it puts back is exactly this process's own change.
+ * The folder itself is never removed: it holds the lock, and another process may use it.
  */
 export async function snapshotConfig(dir: string): Promise<ConfigSnapshot> {
   const files = configFiles(dir);
   const paths = [files.config, files.credentials, files.tokens];
-  const dirExisted = (await lstat(dir).catch(() => undefined)) !== undefined;
   const states = await Promise.all(paths.map(readState));
   return {
     async restore() {
@@ -27,7 +27,6 @@ export async function snapshotConfig(dir: string): Promise<ConfigSnapshot> {
         if (state?.kind === 'file') await writeSecureFile(path, state.text);
         else if (state?.kind === 'absent') await unlink(path).catch(() => undefined);
       }
-      if (!dirExisted) await rmdir(dir).catch(() => undefined);
     },
   };
 }

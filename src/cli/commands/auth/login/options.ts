@@ -11,4 +11,6 @@ export interface LoginOptions {
   proxy?: string;
   /** `--ca-file <pem>`: trusted for this profile's portal; `''` removes it. */
   caFile?: string;
+  /** Allow plain http to a host that is not loopback (saved with the profile). */
+  insecureHttp: boolean;
 }

@@ -29,6 +29,10 @@ export const loginVerb = defineVerb<LoginOptions>(
         '--ca-file <pem>',
         'trust this CA (PEM) for the portal, saved in the profile; "" removes it',
       )
+      .option(
+        '--insecure-http',
+        'allow plain http to a host that is not loopback (the secret travels in clear; warned every time)',
+      )
       .addHelpText(
         'after',
         [
@@ -55,6 +59,7 @@ export const loginVerb = defineVerb<LoginOptions>(
           credentialStdin: o.credentialStdin === true,
           fromClipboard: o.fromClipboard === true,
           dryRun: o.dryRun === true,
+          insecureHttp: o.insecureHttp === true,
           ...defined({
             accessKey: str(o.accessKey),
             proxy: str(o.proxy),

@@ -1,4 +1,5 @@
 import type { CachedTokens } from '../../../../api/session-types.js';
+import { withConfigLock } from '../../../../config/config-lock.js';
 import { saveSecret } from '../../../../config/credentials.js';
 import type { Profile } from '../../../../config/profile-schema.js';
 import { saveProfile, setCurrentProfile } from '../../../../config/profiles.js';
@@ -20,7 +21,8 @@ export interface LoginRecord {
 /**
  * Saves a verified login: the secret (credentials.json), the tokens (tokens.json), the
  * profile (config.json) and, when asked, `current_profile`. All or nothing: when any write
- * fails, the three files are put back as they were and the error is rethrown.
+ * fails, the three files are put back as they were when this save took the config lock, and
+ * the error is rethrown.
  */
 export async function saveLogin(dir: string, record: LoginRecord, now: () => Date): Promise<void> {
   const identity: TokenIdentity = {
@@ -28,17 +30,21 @@ export async function saveLogin(dir: string, record: LoginRecord, now: () => Dat
     tenantId: record.profile.tenant_id,
     accessKey: record.profile.access_key,
   };
-  const snapshot = await snapshotConfig(dir);
-  try {
-    await saveSecret(dir, record.name, record.secret);
-    if (record.tokens) await fileTokenStore(dir, identity, now).save(record.tokens);
-    await saveProfile(dir, record.name, record.profile);
-    if (record.makeCurrent) await setCurrentProfile(dir, record.name);
-  } catch (error) {
-    await snapshot.restore().catch(() => undefined);
-    throw error;
-  }
-  await dropReplacedTokens(dir, record.previous, identity);
+  // One lock around the snapshot, the writes and any rollback: another helixctl's writes can
+  // neither land between them nor be undone by this rollback.
+  await withConfigLock(dir, async () => {
+    const snapshot = await snapshotConfig(dir);
+    try {
+      await saveSecret(dir, record.name, record.secret);
+      if (record.tokens) await fileTokenStore(dir, identity, now).save(record.tokens);
+      await saveProfile(dir, record.name, record.profile);
+      if (record.makeCurrent) await setCurrentProfile(dir, record.name);
+    } catch (error) {
+      await snapshot.restore().catch(() => undefined);
+      throw error;
+    }
+    await dropReplacedTokens(dir, record.previous, identity);
+  });
 }
 
 /** A profile re-pointed at another URL, tenant or key leaves no orphan tokens behind. */

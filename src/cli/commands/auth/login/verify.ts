@@ -53,6 +53,7 @@ export async function verifyLogin(
       async () => {
         await client.login();
         const userinfo = await client.userinfo();
+        checkTenant(identity.tenantId, userinfo.tenant_id);
         return { userinfo, tokens: client.tokens() };
       },
       { successText: false, failText: false },
@@ -60,6 +61,20 @@ export async function verifyLogin(
   } catch (error) {
     throw withLoginHint(error, identity.url);
   }
+}
+
+/**
+ * The service must answer for the tenant asked for: a profile saved under another tenant id
+ * would point its secret at the wrong tenant. Exit 3 (the login is not valid for that tenant);
+ * nothing is saved.
+ */
+function checkTenant(asked: string, answered: unknown): void {
+  if (answered === asked) return;
+  const shown =
+    typeof answered === 'string' && /^\d{1,20}$/.test(answered) ? answered : 'another tenant';
+  throw new AuthError(`the service answered for tenant ${shown}, not ${asked}: nothing was saved`, {
+    hint: `check --tenant (or HELIX_TENANT_ID); to log in to tenant ${shown}, pass --tenant ${shown}`,
+  });
 }
 
 /**

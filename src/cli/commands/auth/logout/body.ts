@@ -1,3 +1,4 @@
+import { sweepAllTempFiles } from '../../../../config/config-lock.js';
 import { getSecret, removeSecret } from '../../../../config/credentials.js';
 import { configDir } from '../../../../config/paths.js';
 import { getProfile } from '../../../../config/profiles.js';
@@ -23,6 +24,8 @@ export async function logout(options: LogoutOptions, ctx: CommandContext): Promi
   if (!options.dryRun) {
     if (plan.secret && plan.profile) await removeSecret(dir, plan.profile);
     if (plan.tokens) await forgetTokens(dir, await identities(dir, settings));
+    // A login killed mid-write may have left its secret or tokens in a temporary file.
+    await sweepAllTempFiles(dir);
   }
   const what = { secret: plan.secret, tokens: plan.tokens };
   const common = { profile: plan.profile ?? null, mode: plan.mode };

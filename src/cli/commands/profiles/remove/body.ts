@@ -1,3 +1,4 @@
+import { sweepAllTempFiles } from '../../../../config/config-lock.js';
 import { getSecret, removeSecret } from '../../../../config/credentials.js';
 import { LOCAL_PROFILE } from '../../../../config/profile-schema.js';
 import { removeProfile } from '../../../../config/profiles.js';
@@ -41,6 +42,8 @@ export async function profilesRemove(
     await forgetTokens(dir, ids);
     if (plan.secret) await removeSecret(dir, name);
     if (plan.profile || plan.wasCurrent) await removeProfile(dir, name);
+    // A login killed mid-write may have left a secret or tokens in a temporary file.
+    await sweepAllTempFiles(dir);
   }
   reportRemoval(ctx, plan, options.dryRun);
   return 0;
