@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ServeOptions, serve } from '../../../src/cli/commands/serve/serve/serve.js';
+import { type ServeConfig, serve } from '../../../src/cli/commands/serve/serve/serve.js';
 import { ServiceError, UsageError } from '../../../src/core/errors.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 
@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const options = (over: Partial<ServeOptions> = {}): ServeOptions => ({
+const options = (over: Partial<ServeConfig> = {}): ServeConfig => ({
   host: '127.0.0.1',
   port: 0,
   db: join(dir, 'serve.db'),
@@ -25,7 +25,7 @@ const options = (over: Partial<ServeOptions> = {}): ServeOptions => ({
 });
 
 /** Runs serve() in-process until `body` is done, then aborts it. */
-async function running(over: Partial<ServeOptions>, body: (url: string) => Promise<void>) {
+async function running(over: Partial<ServeConfig>, body: (url: string) => Promise<void>) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const stop = new AbortController();
@@ -96,7 +96,7 @@ describe('serve()', () => {
 
   it('refuses bad flags and seed files with a one-line UsageError', async () => {
     const io = { stdout: () => undefined, stderr: () => undefined };
-    const cases: Array<[Partial<ServeOptions>, RegExp]> = [
+    const cases: Array<[Partial<ServeConfig>, RegExp]> = [
       [{ port: -1 }, /^--port must be an integer between 0 and 65535 \(got -1\)$/],
       [{ port: 65_536 }, /^--port must be/],
       [{ port: 1.5 }, /^--port must be/],

@@ -1,3 +1,4 @@
+/** The `serve` flags as parsed; body.ts resolves them into a ServeConfig. */
 export interface ServeOptions {
   host: string;
   port: number;

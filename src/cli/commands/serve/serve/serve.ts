@@ -5,7 +5,8 @@ import { ownSignal } from '../../../../core/interrupt.js';
 import type { Emulator } from '../../../../emulator/index.js';
 import { generateTls, readTlsFiles, type ServeTls } from './tls.js';
 
-export interface ServeOptions {
+/** What serve() runs with: the `serve` flags resolved (database path chosen, quiet known). */
+export interface ServeConfig {
   host: string;
   port: number;
   /** SQLite file or `:memory:`. */
@@ -31,7 +32,7 @@ export interface ServeIo {
 
 const SWEEP_EVERY_MS = 60_000;
 
-function checkOptions(options: ServeOptions): void {
+function checkOptions(options: ServeConfig): void {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) {
     throw new UsageError(
       `--port must be an integer between 0 and 65535 (got ${String(options.port)})`,
@@ -53,7 +54,7 @@ function checkOptions(options: ServeOptions): void {
   }
 }
 
-async function tlsOf(options: ServeOptions): Promise<ServeTls | undefined> {
+async function tlsOf(options: ServeConfig): Promise<ServeTls | undefined> {
   if (options.tlsCert !== undefined && options.tlsKey !== undefined) {
     return readTlsFiles(options.tlsCert, options.tlsKey);
   }
@@ -77,7 +78,7 @@ async function readSeed(path: string | undefined): Promise<unknown> {
   }
 }
 
-function cannotListen(options: ServeOptions, error: unknown): ServiceError {
+function cannotListen(options: ServeConfig, error: unknown): ServiceError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   const why = code === 'EADDRINUSE' ? 'the port is already in use' : code;
   return new ServiceError(
@@ -92,7 +93,7 @@ function cannotListen(options: ServeOptions, error: unknown): ServiceError {
  * `--new-admin-credential` asks for a fresh one. Only after the line was written is it marked
  * delivered, so a start that dies before that prints a new one next time.
  */
-function deliverAdminCredential(emulator: Emulator, options: ServeOptions, io: ServeIo): void {
+function deliverAdminCredential(emulator: Emulator, options: ServeConfig, io: ServeIo): void {
   const wanted = options.newAdminCredential === true || emulator.adminCredentialPending();
   const admin =
     emulator.bootstrap?.adminCredential ?? (wanted ? emulator.issueAdminCredential() : undefined);
@@ -131,7 +132,7 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
  * (the listening line, request log) goes to stderr. Returns the exit code.
  */
 export async function serve(
-  options: ServeOptions,
+  options: ServeConfig,
   io: ServeIo,
   signal?: AbortSignal,
 ): Promise<number> {
