@@ -84,6 +84,8 @@ export function setup(): void {
   process.env.TMPDIR = tmp;
 }
 
+const NODE_COMPILE_CACHE = 'node-compile-cache';
+
 export function teardown(): void {
   if (snapshot === undefined) return;
   const { tmp, systemTmp, home, homeEntries } = snapshot;
@@ -91,6 +93,9 @@ export function teardown(): void {
   process.env.TMPDIR = systemTmp;
   delete process.env[RUN_TMP_VARIABLE];
   const problems: string[] = [];
+  // Node 22+ keeps a compile cache of tools that enable it without a folder (tsc, which some
+  // tests run) in os.tmpdir()/node-compile-cache: compiled code of those tools, no test data.
+  rmSync(join(tmp, NODE_COMPILE_CACHE), { recursive: true, force: true });
   const left = readdirSync(tmp);
   if (left.length > 0) {
     problems.push(
