@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startEmulator } from '../lib/emulator.js';
 import { derivedRow, valueRow } from '../lib/rows.js';
 import { capture, helixctl, measure, ratio } from './cli.js';
@@ -8,7 +9,9 @@ const TENANT = '2000000200';
  * `keys rotate --all` over `plan.keys` keys with `--concurrency 8` against the same with
  * `--concurrency 1`, on an emulator that answers every request `plan.latencyMs` late, as a
  * remote service would (on loopback with no latency, 2 cores only measure CPU). The new
- * secrets go to stdout as JSON (the bench's /dev/null); each key costs one POST.
+ * secrets go to `--secret-dir` (overwritten each run with `--force`), as a CI job keeps them:
+ * stdout is the bench's /dev/null, and a secret written to /dev/null counts as not delivered
+ * (exit 9, docs/security.md). Each key costs one POST and one 0600 file.
  */
 export async function rotateCases({ workspace, plan, log }) {
   const seed = workspace.writeSeed('rotate', [
@@ -24,6 +27,9 @@ export async function rotateCases({ workspace, plan, log }) {
         ['--profile', 'rot', 'keys', 'rotate', '--all', '--name', 'rot-*', '--json'].concat([
           '--concurrency',
           String(concurrency),
+          '--secret-dir',
+          join(workspace.root, `rotate-secrets-c${concurrency}`),
+          '--force',
         ]),
         workspace.env,
       );
