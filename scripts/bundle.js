@@ -12,43 +12,158 @@
 // dist/bundle/modules.json maps each chunk to the modules it holds, relative to the project:
 // tests read it to tell which source modules a command line loaded.
 import { rmSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, 'dist/bundle');
 
-rmSync(out, { recursive: true, force: true });
-const { output } = await build({
-  cwd: root,
-  input: {
-    main: 'dist/cli/main.js',
-    // Spawned by path (CLIPBOARD_CLEAR_WORKER), which resolves next to the chunk that names it.
-    'clipboard-clear-worker': 'dist/output/secret/clipboard-clear-worker.js',
+/**
+ * What a command line other than `--version` always loads: main.js and the chunks it imports
+ * statically. Kept out of the groups below, so that `--help` loads no more than it did.
+ */
+const startUp = new Set();
+
+/**
+ * The clipboard worker's modules (an entry of its own), but for start-up's: kept out of the
+ * groups too, or the worker would load the group's chunk, and the group's modules that import
+ * them would load the worker's chunks on every command line.
+ */
+const worker = new Set();
+
+/** Each module's static imports (ids), recorded by the first pass. */
+const staticImports = new Map();
+const graphRecorder = {
+  name: 'record-static-imports',
+  buildEnd() {
+    for (const id of this.getModuleIds()) {
+      const info = this.getModuleInfo(id);
+      // Only bundled files: built-ins and externals (bare ids) load outside the bundle, and
+      // `\0` ids are rolldown's own helpers.
+      if (info && isAbsolute(id)) staticImports.set(id, info.importedIds);
+    }
   },
-  platform: 'node',
-  external: [/^node:/, /^better-sqlite3(\/|$)/, /^clipboardy(\/|$)/, /^commander(\/|$)/],
-  logLevel: 'warn',
-  output: {
-    dir: out,
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+};
+
+/** The list-path group (LIST_PATH_DIRS), filled in after the first pass. */
+const listPath = new Set();
+
+/**
+ * The modules of `keys list` over the network (and of most verbs), past start-up: our runtime,
+ * output, config, API, wire and core modules, the keys verbs' registrations and the list body.
+ * Split by sharing alone they were ~40 chunks, each a file the ES module loader finds, reads,
+ * compiles and links (~0.4 ms each on Node 20, more on a loaded box); one chunk is one file.
+ * Only our own modules, whose top level does nothing but define, and only those that import
+ * nothing else statically (no package, nothing outside the group but start-up): a chunk's
+ * static imports load with it, and a package (chalk, ky...) runs code when it loads, so each
+ * stays where its first importer loads it.
+ */
+const LIST_PATH_DIRS =
+  /^dist\/(core|output|config|api|wire|cli\/runtime|cli\/commands\/keys\/(shared|list|[^/]+\/register\.js|verbs\.js))\/?|\/node_modules\/chalk\//;
+const CLIENT = /[\\/]node_modules[\\/](ky|valibot)[\\/]|[\\/]dist[\\/]api[\\/]answer-schemas\.js$/;
+
+/** Bundles dist/ into `dir`, with the groups when `grouped` (else as rolldown splits alone). */
+async function bundle(dir, grouped) {
+  rmSync(dir, { recursive: true, force: true });
+  const groups = [
     // The runtime modules that both start-up and lazy chunks use, kept in one chunk: split by
-    // sharing alone they would make start-up load one file more.
-    codeSplitting: {
-      groups: [
-        {
-          name: 'start-up',
-          test: /dist\/cli\/runtime\/(commander|global-options|option-parsers|defined|verb-spec)\.js$/,
-        },
-      ],
+    // sharing alone they would make start-up load one file more. With them commander, bundled
+    // (CommonJS in a wrapper): one file where Node's CommonJS loader resolved and read five.
+    {
+      name: 'start-up',
+      test: /dist\/cli\/runtime\/(commander|global-options|option-parsers|defined|verb-spec)\.js$|[\\/]node_modules[\\/]commander[\\/]/,
+      priority: 3,
     },
-    // Maps lead back to dist/; Node reads them only with --debug (bin/helixctl.js).
-    sourcemap: true,
-  },
-});
+  ];
+  if (grouped) {
+    // ky and the answer schemas (valibot) load together, on the first request (src/api/http.ts).
+    // Dependencies stay where they are: by default a group also takes in everything its
+    // modules import (the error classes, exit codes and io that start-up loads).
+    groups.push({
+      name: 'client',
+      test: (id) => CLIENT.test(id) && !startUp.has(id),
+      priority: 2,
+      includeDependenciesRecursively: false,
+    });
+    groups.push({
+      name: 'list-path',
+      test: (id) => listPath.has(id),
+      priority: 1,
+      includeDependenciesRecursively: false,
+    });
+  }
+  const { output } = await build({
+    cwd: root,
+    plugins: grouped ? [] : [graphRecorder],
+    input: {
+      main: 'dist/cli/main.js',
+      // Spawned by path (CLIPBOARD_CLEAR_WORKER), which resolves next to the chunk that names it.
+      'clipboard-clear-worker': 'dist/output/secret/clipboard-clear-worker.js',
+    },
+    platform: 'node',
+    external: [/^node:/, /^better-sqlite3(\/|$)/, /^clipboardy(\/|$)/],
+    logLevel: 'warn',
+    // A group holds a module that one importer loads lazily and another statically: the lazy
+    // import then finds it in the chunk already loaded, which is the point, not a mistake.
+    onLog(level, log, handler) {
+      if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
+    },
+    // Required by includeDependenciesRecursively: false; the entries' own exports are
+    // unchanged (main and the worker export what they did).
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir,
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      codeSplitting: { groups },
+      // Maps lead back to dist/; Node reads them only with --debug (bin/helixctl.js).
+      sourcemap: true,
+    },
+  });
+  return output;
+}
+
+// First pass, to learn the start-up modules; the second one is what ships.
+const first = await bundle(out, false);
+const byName = new Map(first.filter((item) => item.type === 'chunk').map((c) => [c.fileName, c]));
+/** The modules of an entry chunk and of the chunks it imports statically, transitively. */
+const staticClosure = (entry) => {
+  const ids = new Set();
+  const seen = new Set([entry]);
+  const pending = [entry];
+  while (pending.length > 0) {
+    const chunk = byName.get(pending.pop());
+    for (const id of chunk?.moduleIds ?? []) ids.add(id);
+    for (const next of chunk?.imports ?? []) {
+      if (!seen.has(next)) pending.push(next);
+      seen.add(next);
+    }
+  }
+  return ids;
+};
+for (const id of staticClosure('main.js')) startUp.add(id);
+for (const id of staticClosure('clipboard-clear-worker.js')) if (!startUp.has(id)) worker.add(id);
+// The candidates, less (until none is left to drop) every one that imports statically a
+// module that is neither start-up, nor a Node built-in or external, nor a candidate.
+for (const id of staticImports.keys()) {
+  const path = relative(root, id).split('\\').join('/');
+  if (LIST_PATH_DIRS.test(path) && !CLIENT.test(id) && !startUp.has(id) && !worker.has(id)) {
+    listPath.add(id);
+  }
+}
+const outside = (dep) => !startUp.has(dep) && !listPath.has(dep) && staticImports.has(dep);
+for (let dropped = true; dropped; ) {
+  dropped = false;
+  for (const id of listPath) {
+    if ((staticImports.get(id) ?? []).some(outside)) {
+      listPath.delete(id);
+      dropped = true;
+    }
+  }
+}
+const output = await bundle(out, true);
 
 const modules = {};
 for (const item of output) {

@@ -31,6 +31,8 @@ export interface ModuleLogRun {
   stdout: string;
   /** Every module loaded: URLs, `cjs:` paths, and the files inside loaded chunks. */
   modules: string[];
+  /** What Node itself loaded, as logged: URLs (a bundle chunk is one) and `cjs:` paths. */
+  files: string[];
   /** Whether any loaded module's path contains `part`. */
   has(part: string): boolean;
   /** The npm packages loaded (`commander`, `@bomb.sh/tab`...). */
@@ -61,6 +63,7 @@ export async function runWithModuleLog(
       exitCode: result.exitCode,
       stdout: String(result.stdout),
       modules,
+      files: logged.filter(Boolean),
       has: (part) => modules.some((m) => m.includes(part)),
       packages,
     };

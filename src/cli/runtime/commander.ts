@@ -1,17 +1,20 @@
-import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
+import {
+  Command as CommanderCommand,
+  CommanderError as CommanderCommanderError,
+  InvalidArgumentError as CommanderInvalidArgumentError,
+} from 'commander';
 
 /**
- * commander's classes, loaded with `require`: commander is CommonJS, and importing it as an ES
- * module goes through its ESM wrapper and Node's scan of the CommonJS source for export names,
- * ~6% of `helixctl --help`. Same module instance either way (one require cache), so
- * `instanceof` holds across both. Types still come from `import type ... from 'commander'`.
+ * commander's classes. scripts/bundle.js bundles commander into the start-up chunk (as
+ * CommonJS wrapped in the chunk): one file where loading it through Node's CommonJS loader
+ * resolved and read five, ~14% of `helixctl --help`'s CPU time on Node 20
+ * (docs/performance.md). Unbundled (dist/, the library), Node loads it through its ES module
+ * wrapper; either way there is one commander per process, so `instanceof` holds.
  */
-const commander = createRequire(import.meta.url)('commander') as typeof Commander;
-
-export const Command: typeof Commander.Command = commander.Command;
+export const Command: typeof Commander.Command = CommanderCommand;
 export type Command = Commander.Command;
-export const CommanderError: typeof Commander.CommanderError = commander.CommanderError;
+export const CommanderError: typeof Commander.CommanderError = CommanderCommanderError;
 export type CommanderError = Commander.CommanderError;
 export const InvalidArgumentError: typeof Commander.InvalidArgumentError =
-  commander.InvalidArgumentError;
+  CommanderInvalidArgumentError;

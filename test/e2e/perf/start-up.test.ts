@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, sandbox } from '../../helpers/cli.js';
 import { runWithModuleLog } from '../../helpers/module-log.js';
+import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
+import { type Cred, credentialEnv } from '../../integration/commands/bulk/bulk-fixture.js';
 
 /**
  * The start-up path stays lean (docs/performance.md): these pin which modules a command line
@@ -11,7 +13,17 @@ import { runWithModuleLog } from '../../helpers/module-log.js';
  */
 
 const box = sandbox();
-afterAll(() => box.cleanup());
+let serve: ServeProcess;
+beforeAll(async () => {
+  serve = await startServe();
+});
+afterAll(async () => {
+  await serve.stop();
+  box.cleanup();
+});
+
+/** The files of dist/bundle a run loaded (each chunk is one file for the ES module loader). */
+const bundleFiles = (files: string[]) => files.filter((f) => f.includes('/dist/bundle/'));
 
 const loaded = (argv: string[]) => runWithModuleLog(argv, box.env);
 
@@ -35,6 +47,24 @@ describe('start-up path', () => {
     for (const part of ['node_modules/chalk', 'commands/keys/verbs', 'core/duration.js']) {
       expect(run.has(part), part).toBe(false);
     }
+  });
+
+  it('--help loads commander from the bundle, not through the CommonJS loader', async () => {
+    const run = await loaded(['--help']);
+    expect(run.exitCode).toBe(0);
+    expect(run.files.filter((f) => f.includes('node_modules'))).toEqual([]);
+    expect(bundleFiles(run.files).length).toBeLessThanOrEqual(3);
+  });
+
+  it('keys list over the network loads a handful of chunks, and still the client', async () => {
+    const env = { ...box.env, ...credentialEnv(serve.url, serve.admin as Cred) };
+    const run = await runWithModuleLog(['keys', 'list', '--json'], env);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(expect.any(Array));
+    expect(run.has('node_modules/ky')).toBe(true);
+    // main, start-up, rolldown's helpers, the list path, the client (ky and the schemas):
+    // scripts/bundle.js. Split by sharing alone they were ~45.
+    expect(bundleFiles(run.files).length, bundleFiles(run.files).join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('a keys verb loads the keys tree, and `help keys` lists every verb', async () => {
