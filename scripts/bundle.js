@@ -1,13 +1,14 @@
 // `npm run build`, second step: bundles tsc's dist/ into dist/bundle/, which bin/helixctl.js
 // runs. On Node 20 start-up is mostly the ES module loader, ~0.4 ms a module: the `keys list`
-// path loads ~130 files unbundled and ~45 bundled (docs/performance.md). Dynamic imports stay
-// separate chunks, so what is lazy stays lazy. dist/ itself is unchanged: the package's
-// exports, the benchmark and the unit tests use it.
+// path loads ~130 files unbundled, ~45 bundled split by sharing alone, and 5 with the groups
+// below (docs/performance.md). Dynamic imports stay separate chunks unless a group takes them
+// in, so what is lazy stays lazy. dist/ itself is unchanged: the package's exports, the
+// benchmark and the unit tests use it.
 //
 // Left out of the bundle: Node built-ins; better-sqlite3 (a native addon); clipboardy, which
-// finds its fallback xsel next to its own files; commander, which src/cli/commander.ts
-// requires as CommonJS. The bundle lives two folders down, like dist/cli/, so the paths the
-// code builds from import.meta.url (package.json, node_modules) hold.
+// finds its fallback xsel next to its own files. The bundle lives two folders down, like
+// dist/cli/, so the paths the code builds from import.meta.url (package.json, node_modules)
+// hold.
 //
 // dist/bundle/modules.json maps each chunk to the modules it holds, relative to the project:
 // tests read it to tell which source modules a command line loaded.
