@@ -1,5 +1,5 @@
 interface Entry {
-  version: string;
+  version: number;
   builtAt: number;
   validUntil: number;
   body: string;
@@ -10,7 +10,7 @@ export const DEFAULT_PAGE_CACHE_ENTRIES = 512;
 
 /**
  * Serialized list pages, reused while nothing could have changed them: the database version
- * (this connection's commits and, through `PRAGMA data_version`, other processes' commits) is
+ * (this connection's commits at once, other processes' commits within `EXTERNAL_CHECK_MS`) is
  * the same, and the clock has not reached the first instant at which a record would read
  * differently (an expiry passing, a grace period ending). Lists are what clients poll, and a
  * page of 100 records costs far more to read and serialize than to hand back.
@@ -24,7 +24,7 @@ export class PageCache {
     this.#capacity = capacity;
   }
 
-  get(key: string, version: string, now: number): string | undefined {
+  get(key: string, version: number, now: number): string | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.version === version && now >= entry.builtAt && now < entry.validUntil)
