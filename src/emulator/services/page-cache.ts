@@ -2,7 +2,8 @@ interface Entry {
   version: number;
   builtAt: number;
   validUntil: number;
-  body: string;
+  /** UTF-8 bytes: encoded once, so a hit costs no per-request encoding or length scan. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** Entries kept by default; the cache is cleared when it is full (pages are cheap to rebuild). */
@@ -24,7 +25,7 @@ export class PageCache {
     this.#capacity = capacity;
   }
 
-  get(key: string, version: number, now: number): string | undefined {
+  get(key: string, version: number, now: number): Uint8Array<ArrayBuffer> | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.version === version && now >= entry.builtAt && now < entry.validUntil)

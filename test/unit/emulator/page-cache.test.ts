@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { PageCache } from '../../../src/emulator/services/page-cache.js';
 
-const entry = (body: string) => ({ version: 1, builtAt: 100, validUntil: 200, body });
+const text = (body: Uint8Array | undefined) =>
+  body === undefined ? undefined : Buffer.from(body).toString();
+const entry = (body: string) => ({
+  version: 1,
+  builtAt: 100,
+  validUntil: 200,
+  body: new TextEncoder().encode(body),
+});
 
 describe('PageCache', () => {
   it('serves an entry while the version matches and the clock is inside its window', () => {
     const cache = new PageCache();
     cache.set('k', entry('page'));
-    expect(cache.get('k', 1, 150)).toBe('page');
+    expect(text(cache.get('k', 1, 150))).toBe('page');
     expect(cache.get('k', 2, 150)).toBeUndefined();
     // The stale entry was dropped: even the old version no longer finds it.
     expect(cache.get('k', 1, 150)).toBeUndefined();
@@ -27,7 +34,7 @@ describe('PageCache', () => {
     cache.set('b', entry('b'));
     cache.set('c', entry('c'));
     expect(cache.get('a', 1, 150)).toBeUndefined();
-    expect(cache.get('c', 1, 150)).toBe('c');
+    expect(text(cache.get('c', 1, 150))).toBe('c');
   });
 
   it('keeps nothing with capacity 0 (the emulator option pageCache: false)', () => {
