@@ -52,7 +52,7 @@ export interface OpenOptions {
 /**
  * The longest time, in ms, for which `version()` may miss another connection's commit: the
  * staleness bound of everything cached on it (list pages, verified tokens). Reading
- * `PRAGMA data_version` on every request cost a quarter of the list hot path.
+ * `PRAGMA data_version` on every request was a statement per cached list hit (docs/performance.md).
  */
 export const EXTERNAL_CHECK_MS = 50;
 
