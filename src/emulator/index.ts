@@ -3,6 +3,7 @@ import type { Emulator } from './emulator.js';
 import { countTenants, TenantCache } from './repos/tenants.js';
 import { pruneRefreshTokens } from './repos/tokens.js';
 import { adminPending, clearAdminPending, issueAdminKey } from './services/admin-credential.js';
+import { AuthCache } from './services/auth-cache.js';
 import { bootstrap } from './services/bootstrap.js';
 import { createClock } from './services/clock.js';
 import { DEFAULT_TOKEN_TTL, type EmulatorContext, type TokenTtl } from './services/context.js';
@@ -45,6 +46,8 @@ export interface EmulatorOptions {
   latencyMs?: number | undefined;
   /** Reuse serialized list pages while nothing changed (default true; false for benchmarks). */
   pageCache?: boolean | undefined;
+  /** Reuse the caller of a verified bearer token while nothing changed (default true). */
+  authCache?: boolean | undefined;
   throttle?: Partial<ThrottleOptions> | undefined;
   tokenTtl?: Partial<TokenTtl> | undefined;
   /** Force the SQLite driver (tests). */
@@ -83,6 +86,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       notifier: new Notifier(db, clock),
       tokenTtl: { ...DEFAULT_TOKEN_TTL, ...options.tokenTtl },
       pages: new PageCache(options.pageCache === false ? 0 : undefined),
+      auth: new AuthCache(options.authCache === false ? 0 : undefined),
     };
     const app = buildApp(ctx, {
       log: options.log,

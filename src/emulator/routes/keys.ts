@@ -10,7 +10,7 @@ import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createTenantKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
 import { callerOf } from './caller-of.js';
-import { keyPageJson } from './key-page.js';
+import { keyPageBody } from './key-page.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 export const KEY_PATH = `${imsPaths.keys}/:key`;
@@ -20,7 +20,7 @@ export function keyRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(imsPaths.keys, (c) => {
     const caller = callerOf(ctx, c);
     if (!caller.canRead) throw forbidden();
-    return c.body(keyPageJson(ctx, queryOf(c), { tenantId: caller.tenantId }), 200, JSON_TYPE);
+    return c.body(keyPageBody(ctx, queryOf(c), { tenantId: caller.tenantId }), 200, JSON_TYPE);
   });
   app.post(imsPaths.keys, async (c) => {
     const caller = callerOf(ctx, c);

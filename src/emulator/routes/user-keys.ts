@@ -13,7 +13,7 @@ import { keyForRead, keyForWrite } from '../services/key-access.js';
 import { createUserKey } from '../services/key-create.js';
 import { patchKey, removeKey } from '../services/key-update.js';
 import { callerOf } from './caller-of.js';
-import { keyPageJson } from './key-page.js';
+import { keyPageBody } from './key-page.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const USER_KEYS = `${imsPaths.users}/:userId/access_keys`;
@@ -42,7 +42,7 @@ export function userKeyRoutes(app: Hono, ctx: EmulatorContext): void {
   app.get(USER_KEYS, (c) => {
     const { caller, owner } = target(ctx, c, false);
     return c.body(
-      keyPageJson(ctx, queryOf(c), { tenantId: caller.tenantId, ownerUserId: owner.user_id }),
+      keyPageBody(ctx, queryOf(c), { tenantId: caller.tenantId, ownerUserId: owner.user_id }),
       200,
       JSON_TYPE,
     );

@@ -1,5 +1,6 @@
 import type { TenantCache } from '../repos/tenants.js';
 import type { Database } from '../store/sqlite.js';
+import type { AuthCache } from './auth-cache.js';
 import type { EmulatorClock } from './clock.js';
 import type { Notifier } from './notifier.js';
 import type { PageCache } from './page-cache.js';
@@ -22,4 +23,6 @@ export interface EmulatorContext {
   readonly notifier: Notifier;
   readonly tokenTtl: TokenTtl;
   readonly pages: PageCache;
+  /** Callers of recently verified bearer tokens. */
+  readonly auth: AuthCache;
 }

@@ -1,8 +1,9 @@
 interface Entry {
-  version: string;
+  version: number;
   builtAt: number;
   validUntil: number;
-  body: string;
+  /** UTF-8 bytes: encoded once, so a hit costs no per-request encoding or length scan. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** Entries kept by default; the cache is cleared when it is full (pages are cheap to rebuild). */
@@ -10,7 +11,7 @@ export const DEFAULT_PAGE_CACHE_ENTRIES = 512;
 
 /**
  * Serialized list pages, reused while nothing could have changed them: the database version
- * (this connection's commits and, through `PRAGMA data_version`, other processes' commits) is
+ * (this connection's commits at once, other processes' commits within `EXTERNAL_CHECK_MS`) is
  * the same, and the clock has not reached the first instant at which a record would read
  * differently (an expiry passing, a grace period ending). Lists are what clients poll, and a
  * page of 100 records costs far more to read and serialize than to hand back.
@@ -24,7 +25,7 @@ export class PageCache {
     this.#capacity = capacity;
   }
 
-  get(key: string, version: string, now: number): string | undefined {
+  get(key: string, version: number, now: number): Uint8Array<ArrayBuffer> | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.version === version && now >= entry.builtAt && now < entry.validUntil)

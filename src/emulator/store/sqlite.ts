@@ -31,10 +31,12 @@ export interface Database {
   /** Runs `fn` in `BEGIN IMMEDIATE`; nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
   /**
-   * A token that changes whenever data may have changed: on every commit of this connection
-   * and (through `PRAGMA data_version`) of any other connection to the same file.
+   * A generation that changes whenever data may have changed: on every commit of this
+   * connection at once, and on a commit of any other connection to the same file (another
+   * `helixctl serve`, the `local` profile) within `EXTERNAL_CHECK_MS`: `PRAGMA data_version`
+   * is read at most once per that interval (docs/design.md §4). Costs a clock read otherwise.
    */
-  version(): string;
+  version(): number;
   close(): void;
 }
 
@@ -43,7 +45,16 @@ export interface OpenOptions {
   driver?: 'node:sqlite' | 'better-sqlite3';
   /** How long a writer waits for another connection's lock, in ms. */
   busyTimeoutMs?: number;
+  /** Monotonic ms for the `data_version` interval (tests); `performance.now` by default. */
+  monotonicNow?: () => number;
 }
+
+/**
+ * The longest time, in ms, for which `version()` may miss another connection's commit: the
+ * staleness bound of everything cached on it (list pages, verified tokens). Reading
+ * `PRAGMA data_version` on every request was a statement per cached list hit (docs/performance.md).
+ */
+export const EXTERNAL_CHECK_MS = 50;
 
 // Minimal declarations: our @types/node is 20, which has no node:sqlite.
 interface NativeStatement {
@@ -97,8 +108,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   const statements = new Map<string, Statement>();
   const valueStatements = new Map<string, ValuesStatement>();
   const dataVersion = native.prepare('PRAGMA data_version');
+  const readDataVersion = () =>
+    (dataVersion.get() as { data_version: number } | undefined)?.data_version ?? 0;
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
   let depth = 0;
-  let commits = 0;
+  let generation = 0;
+  let seenDataVersion = readDataVersion();
+  let checkedAt = monotonicNow();
   return {
     driver,
     prepare(sql) {
@@ -127,7 +143,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       try {
         const result = fn();
         native.exec('COMMIT');
-        commits += 1;
+        generation += 1;
         return result;
       } catch (error) {
         rollbackQuietly(native);
@@ -137,8 +153,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       }
     },
     version() {
-      const row = dataVersion.get() as { data_version: number } | undefined;
-      return `${commits}.${row?.data_version ?? 0}`;
+      const now = monotonicNow();
+      // A commit by another connection before `checkedAt` was seen then; one after it is seen
+      // by the first call at or after `checkedAt + EXTERNAL_CHECK_MS`.
+      if (now - checkedAt >= EXTERNAL_CHECK_MS || now < checkedAt) {
+        checkedAt = now;
+        const current = readDataVersion();
+        if (current !== seenDataVersion) {
+          seenDataVersion = current;
+          generation += 1;
+        }
+      }
+      return generation;
     },
     close() {
       native.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/emulator/store/sqlite.js';
+import { EXTERNAL_CHECK_MS, openDatabase } from '../../../src/emulator/store/sqlite.js';
 import { imsPaths } from '../../../src/wire/paths.js';
 import {
   buildForChildProcess,
@@ -134,13 +134,18 @@ describe('two emulator processes on one database file', () => {
       const listed = await call(b.url, 'GET', imsPaths.userKeys(owner), { token });
       expect(listed.body._metadata.total_count).toBe(2);
     }
-    // A page B served (and may reuse) shows a write A made afterwards.
+    // A page B served (and reuses) shows a write A made afterwards, once the staleness bound
+    // of B's caches (EXTERNAL_CHECK_MS, docs/design.md §4) has passed.
     const before = await call(b.url, 'GET', `${imsPaths.keys}?size=5`, { token });
+    expect((await call(b.url, 'GET', `${imsPaths.keys}?size=5`, { token })).body).toEqual(
+      before.body,
+    );
     const made = await call(a.url, 'POST', imsPaths.keys, {
       token,
       body: { name: 'from-a', expiry_enum: '30 days' },
     });
     expect(made.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, EXTERNAL_CHECK_MS + 10));
     const after = await call(b.url, 'GET', `${imsPaths.keys}?size=5`, { token });
     expect(after.body._metadata.total_count).toBe(before.body._metadata.total_count + 1);
   });

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../../src/emulator/store/sqlite.js';
+import {
+  type Database,
+  EXTERNAL_CHECK_MS,
+  openDatabase,
+} from '../../../src/emulator/store/sqlite.js';
 
 type Driver = Database['driver'];
 
@@ -115,10 +119,11 @@ describe.each(drivers)('%s adapter', (driver, present) => {
   });
 
   it.skipIf(!present)(
-    'changes its version on its own commits and on other connections commits',
+    'changes its version on its own commits at once, and on another connection commits within EXTERNAL_CHECK_MS',
     () => {
       dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
-      const first = open('versions.db');
+      let clock = 1000;
+      const first = openDatabase(join(dir, 'versions.db'), { driver, monotonicNow: () => clock });
       const second = open('versions.db');
       first.exec('CREATE TABLE t (v INTEGER)');
       const v0 = first.version();
@@ -127,7 +132,35 @@ describe.each(drivers)('%s adapter', (driver, present) => {
       const v1 = first.version();
       expect(v1).not.toBe(v0);
       second.transaction(() => second.prepare('INSERT INTO t VALUES (2)').run());
-      expect(first.version()).not.toBe(v1);
+      // Within the interval the other commit is not looked for: no PRAGMA per call.
+      clock += EXTERNAL_CHECK_MS - 1;
+      expect(first.version()).toBe(v1);
+      clock += 1;
+      const v2 = first.version();
+      expect(v2).not.toBe(v1);
+      // Nothing new: the next check finds the same data_version and keeps the generation.
+      clock += EXTERNAL_CHECK_MS;
+      expect(first.version()).toBe(v2);
+      // A clock that goes back forces a check rather than trusting an interval it cannot measure.
+      second.transaction(() => second.prepare('INSERT INTO t VALUES (3)').run());
+      clock -= 1;
+      expect(first.version()).not.toBe(v2);
+      first.close();
+      second.close();
+    },
+  );
+
+  it.skipIf(!present)(
+    'sees another connection commit with the real clock once EXTERNAL_CHECK_MS has passed',
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
+      const first = open('real-clock.db');
+      const second = open('real-clock.db');
+      first.exec('CREATE TABLE t (v INTEGER)');
+      const v0 = first.version();
+      second.transaction(() => second.prepare('INSERT INTO t VALUES (1)').run());
+      await new Promise((resolve) => setTimeout(resolve, EXTERNAL_CHECK_MS + 5));
+      expect(first.version()).not.toBe(v0);
       first.close();
       second.close();
     },
