@@ -22,14 +22,12 @@ function cli(argv: string[]): PtyRun {
 }
 
 describe('keys add on a terminal', () => {
-  it('asks for name (re-asking on an invalid one), type and a custom expiry, then creates the key', async () => {
-    const run = cli(['keys', 'add']);
+  it('asks for name (re-asking on an invalid one) and a custom expiry, then creates the key', async () => {
+    const run = cli(['keys', 'add', '--type', 'api']);
     await run.waitFor('Key name');
     run.write(KEY.enter);
     await run.waitFor('key name is empty');
     run.write(`pty-feed${KEY.enter}`);
-    await run.waitFor('Key type');
-    run.write(`${KEY.down}${KEY.enter}`);
     await run.waitFor('Expires');
     run.write(`${KEY.down}${KEY.down}${KEY.down}${KEY.enter}`);
     await run.waitFor('Expiry (e.g.');
@@ -54,15 +52,14 @@ describe('keys add on a terminal', () => {
     });
   });
 
-  it('takes the defaults (access key, 30 days) with Enter', async () => {
+  it('takes the defaults (access key, 30 days) with Enter; the type is not asked', async () => {
     const run = cli(['keys', 'add', '--description', 'from a terminal']);
     await run.waitFor('Key name');
     run.write(`pty-default${KEY.enter}`);
-    await run.waitFor('Key type');
-    run.write(KEY.enter);
     await run.waitFor('Expires');
     run.write(KEY.enter);
     expect(await run.exit).toBe(0);
+    expect(run.output()).not.toContain('Key type');
     const key = (await localKeys(box)).find((k) => k.name === 'pty-default');
     expect(key).toMatchObject({
       type: 'TENANT',
@@ -112,6 +109,9 @@ describe('keys rotate on a terminal', () => {
     await no.waitFor('The current secret stops working at once.');
     no.write(`n${KEY.enter}`);
     expect(await no.exit).toBe(130);
+    // A "no" is a choice, said calmly; not an error.
+    expect(no.output()).toContain('Cancelled: nothing was changed.');
+    expect(no.output()).not.toContain('error:');
     expect(await copy()).toBe(stored);
 
     const yes = cli(['keys', 'rotate', 'to-rotate']);

@@ -25,19 +25,6 @@ export async function askKeyName(prompter: Prompter): Promise<string> {
   return validateKeyName(name);
 }
 
-/** Access (TENANT) or API key. */
-export function askKeyType(prompter: Prompter): Promise<'TENANT' | 'API'> {
-  return prompter.select<'TENANT' | 'API'>({
-    message: 'Key type',
-    flag: '--type',
-    choices: [
-      { name: 'Access key', value: 'TENANT', description: 'general use of the REST API' },
-      { name: 'API key', value: 'API', description: 'data ingestion; the service rotates it' },
-    ],
-    default: 'TENANT',
-  });
-}
-
 const CUSTOM = 'custom';
 
 /** 30/60/90 days, a custom date (then typed and checked by `parseExpiry`), or never. */
