@@ -2,10 +2,11 @@ import { InputNeededError } from '../../../../core/errors.js';
 import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { validateDescription, validateKeyName } from '../../../../core/names.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { askExpiry } from '../shared/ask-expiry.js';
 import { NEVER_WARNING } from './expiry-text.js';
 import type { KeysAddOptions } from './options.js';
 import type { KeyOwner } from './owner.js';
-import { askExpiry, askKeyName } from './prompts.js';
+import { askKeyName } from './prompts.js';
 
 /** The flags of `keys add` that were given, checked (usage errors, exit 2). */
 export interface GivenInputs {
