@@ -92,6 +92,16 @@ export class CancelledError extends HelixError {
   }
 }
 
+/**
+ * A confirmation answered "no": a choice, not a failure. Still exit 130 (docs/cli-contract.md
+ * §9), but printed as one calm line without the `error:` prefix.
+ */
+export class DeclinedError extends CancelledError {
+  constructor(message = 'Cancelled: nothing was changed.', options?: HelixErrorOptions) {
+    super(message, options);
+  }
+}
+
 export function isHelixError(value: unknown): value is HelixError {
   return value instanceof HelixError;
 }

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { DeclinedError } from '../core/errors.js';
 import type { ExitCode } from '../core/exit-codes.js';
 import { formatError } from './format-error.js';
 import { type Io, safeWrite } from './io.js';
@@ -31,7 +32,12 @@ export function printError(
   const json = options.json === true;
   const chalk = 'io' in target ? target.stderrChalk : stderrChalk(io, json, options.noColor);
   const formatted = formatError(error, { debug: options.debug === true });
-  const lines = [`${chalk.red('error:')} ${formatted.message}`];
+  // A declined confirmation is the user's choice: said calmly, not as an error.
+  const lines = [
+    error instanceof DeclinedError
+      ? formatted.message
+      : `${chalk.red('error:')} ${formatted.message}`,
+  ];
   if (formatted.hint) lines.push(`${chalk.yellow('hint:')} ${formatted.hint}`);
   if (formatted.details) lines.push(chalk.dim(formatted.details));
   if (json) lines.push(JSON.stringify(formatted.envelope));

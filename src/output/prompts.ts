@@ -1,4 +1,4 @@
-import { CancelledError, InputNeededError } from '../core/errors.js';
+import { DeclinedError, InputNeededError } from '../core/errors.js';
 import type { Io } from './io.js';
 import { runPrompt } from './prompt-runner.js';
 import { PLAIN_THEME } from './prompt-theme.js';
@@ -49,7 +49,7 @@ export interface Prompter {
   readonly interactive: boolean;
   input(options: InputOptions): Promise<string>;
   select<T>(options: SelectOptions<T>): Promise<T>;
-  /** Resolves on yes (at once with `--yes`); answering no throws CancelledError (exit 130). */
+  /** Resolves on yes (at once with `--yes`); answering no throws DeclinedError (exit 130). */
   confirm(options: ConfirmOptions): Promise<void>;
   /** Hidden input, never echoed; empty answers are refused, then `validate` is applied. */
   password(options: PasswordOptions): Promise<string>;
@@ -105,7 +105,7 @@ export function createPrompter(options: PrompterOptions): Prompter {
       guard({ ...asked, what: asked.what ?? 'confirmation' }, asked.flag ?? '--yes');
       const config = { message: message(asked), default: asked.default ?? false, ...theme };
       const yes = await runPrompt(io, (p, context) => p.confirm(config, context), interrupt);
-      if (!yes) throw new CancelledError('cancelled');
+      if (!yes) throw new DeclinedError();
     },
     async password(asked) {
       guard(asked, asked.flag);

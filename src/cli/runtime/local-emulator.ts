@@ -8,6 +8,7 @@ import { getProfile, saveProfile } from '../../config/profiles.js';
 import { ensureSecureDir } from '../../config/secure-file.js';
 import type { Settings } from '../../config/settings.js';
 import type { Credential } from '../../core/credential.js';
+import type { Env } from '../../core/env.js';
 import { AuthError } from '../../core/errors.js';
 import type { Emulator } from '../../emulator/index.js';
 import type { CommandContext } from './context.js';
@@ -18,6 +19,27 @@ export const LOCAL_ORIGIN = 'http://local.helixctl.invalid';
 /** The hint for a `local` profile without a usable credential: no key is lost by it (same text in stale-credential.ts). */
 export const LOCAL_REISSUE_HINT =
   're-issue its administrator credential (no key is lost): helixctl login --profile local';
+
+/** What the local profile is, said once when its database is created and by every `whoami`. */
+export function localBanner(env: Env): string {
+  return `profile local: the built-in emulator (${dataFiles(dataDir(env)).localDb}), not a BMC Helix tenant`;
+}
+
+/** Where a newcomer goes from a fresh local emulator (one line, stderr, human modes only). */
+export const LOCAL_NEXT_STEPS =
+  'next: helixctl --profile local keys list · helixctl --profile local keys rotate <name> --secret-file ./cred · helixctl --help';
+
+/**
+ * The first use of the local database: what it is (on stderr, in every mode: a script's log
+ * should say it too), that it was made, and, for a person reading (human modes), what to try
+ * next. Later runs say nothing of it: `whoami` is the place to ask.
+ */
+function announceCreation(ctx: CommandContext): void {
+  const { printer } = ctx;
+  printer.info(localBanner(ctx.env));
+  printer.info('created the local emulator and saved its administrator credential');
+  if (printer.mode === 'table' || printer.mode === 'tsv') printer.info(LOCAL_NEXT_STEPS);
+}
 
 /**
  * The `local` profile: the emulator runs inside this process on `local.db` in the data folder,
@@ -35,12 +57,6 @@ export async function openLocalEmulator(ctx: CommandContext, settings: Settings)
       ? { emulator: await open(files.localDb), credential: known }
       : await withFolderLock(files.dir, 'local', () => firstUse(ctx, settings, files.localDb));
   const { emulator, credential } = opened;
-  // Said in every human-readable run; JSON documents carry no prose.
-  if (ctx.printer.mode === 'table' || ctx.printer.mode === 'tsv') {
-    ctx.printer.info(
-      `profile local: the built-in emulator (${files.localDb}), not a BMC Helix tenant`,
-    );
-  }
   return {
     baseUrl: LOCAL_ORIGIN,
     credential,
@@ -64,7 +80,7 @@ async function firstUse(ctx: CommandContext, settings: Settings, db: string) {
         emulator,
         emulator.bootstrap.adminCredential,
       );
-      ctx.printer.info('created the local emulator and saved its administrator credential');
+      announceCreation(ctx);
       return { emulator, credential };
     }
     // Another process may have stored it while this one waited for the lock.

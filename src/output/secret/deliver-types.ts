@@ -10,6 +10,11 @@ export interface DeliverDeps {
   stderr(text: string): void;
   /** One warning line on stderr (the caller adds its `warning:` prefix and colour). */
   warn(message: string): void;
+  /**
+   * The clipboard took the secret: `clearAfterMs` is the clearing actually scheduled (0 when
+   * none), for the caller's notice (`copiedNotice`).
+   */
+  copied(clearAfterMs: number): void;
   renderHuman(cred: NewCredential): string;
   renderJson(fields: SecretJsonFields): string;
   copy(text: string): Promise<ClipboardResult>;

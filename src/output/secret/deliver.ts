@@ -84,11 +84,18 @@ class Delivery {
       return;
     }
     this.deliveredTo.push('clipboard');
-    if (this.plan.clearAfterMs <= 0) return;
+    this.deps.copied(await this.scheduleClear());
+  }
+
+  /** The delay of the clearing now scheduled, or 0 when there is none. */
+  private async scheduleClear(): Promise<number> {
+    if (this.plan.clearAfterMs <= 0) return 0;
     try {
       await this.deps.scheduleClear(this.cred.credential, this.plan.clearAfterMs);
+      return this.plan.clearAfterMs;
     } catch (error) {
       this.warn(`the clipboard will not be cleared automatically: ${messageOf(error)}`);
+      return 0;
     }
   }
 

@@ -7,7 +7,7 @@ import { writeSecretFile } from './file-sink.js';
 /** What the caller provides: its streams, its warning printer, its renderers, the environment. */
 export type SinkIo = Pick<
   DeliverDeps,
-  'stdout' | 'stderr' | 'warn' | 'renderHuman' | 'renderJson' | 'env'
+  'stdout' | 'stderr' | 'warn' | 'copied' | 'renderHuman' | 'renderJson' | 'env'
 >;
 
 /**

@@ -72,6 +72,26 @@ describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
     }
   });
 
+  it('keys add and keys rotate say the secret went to the clipboard, and when it is cleared', async () => {
+    const add = await clip(
+      ['keys', 'add', 'clip-notice', '--expires', '1d', '--copy', '--clear-after', '1s'],
+      ADMIN,
+    );
+    expect(add.exitCode, add.stderr).toBe(0);
+    const key = (await x.settle(/^key:/)).slice(4, 34);
+    expect(add.stderr).toContain(
+      `copied the credential of "clip-notice" (${key}) to the clipboard; it will be cleared in 1s\n`,
+    );
+    const rotated = await clip(['keys', 'rotate', key, '--copy'], ADMIN);
+    expect(rotated.exitCode, rotated.stderr).toBe(0);
+    expect(rotated.stderr).toContain(
+      `copied the credential of "clip-notice" (${key}) to the clipboard; it will be cleared in 45s\n`,
+    );
+    // Kept (--clear-after 0): the notice promises no clearing.
+    const kept = await clip(['keys', 'rotate', key, '--copy', '--clear-after', '0'], ADMIN);
+    expect(kept.stderr).toContain(`(${key}) to the clipboard\n`);
+  });
+
   it('keys rotate --copy: the new credential in the clipboard, stdout empty', async () => {
     const r = await clip(['keys', 'rotate', 'acme-plain', '--copy', '--clear-after', '0'], ADMIN);
     expect(r.exitCode).toBe(0);

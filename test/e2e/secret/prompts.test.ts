@@ -22,14 +22,12 @@ function cli(argv: string[]): PtyRun {
 }
 
 describe('keys add on a terminal', () => {
-  it('asks for name (re-asking on an invalid one), type and a custom expiry, then creates the key', async () => {
-    const run = cli(['keys', 'add']);
+  it('asks for name (re-asking on an invalid one) and a custom expiry, then creates the key', async () => {
+    const run = cli(['keys', 'add', '--type', 'api']);
     await run.waitFor('Key name');
     run.write(KEY.enter);
     await run.waitFor('key name is empty');
     run.write(`pty-feed${KEY.enter}`);
-    await run.waitFor('Key type');
-    run.write(`${KEY.down}${KEY.enter}`);
     await run.waitFor('Expires');
     run.write(`${KEY.down}${KEY.down}${KEY.down}${KEY.enter}`);
     await run.waitFor('Expiry (e.g.');
@@ -54,15 +52,14 @@ describe('keys add on a terminal', () => {
     });
   });
 
-  it('takes the defaults (access key, 30 days) with Enter', async () => {
+  it('takes the defaults (access key, 30 days) with Enter; the type is not asked', async () => {
     const run = cli(['keys', 'add', '--description', 'from a terminal']);
     await run.waitFor('Key name');
     run.write(`pty-default${KEY.enter}`);
-    await run.waitFor('Key type');
-    run.write(KEY.enter);
     await run.waitFor('Expires');
     run.write(KEY.enter);
     expect(await run.exit).toBe(0);
+    expect(run.output()).not.toContain('Key type');
     const key = (await localKeys(box)).find((k) => k.name === 'pty-default');
     expect(key).toMatchObject({
       type: 'TENANT',
@@ -112,6 +109,9 @@ describe('keys rotate on a terminal', () => {
     await no.waitFor('The current secret stops working at once.');
     no.write(`n${KEY.enter}`);
     expect(await no.exit).toBe(130);
+    // A "no" is a choice, said calmly; not an error.
+    expect(no.output()).toContain('Cancelled: nothing was changed.');
+    expect(no.output()).not.toContain('error:');
     expect(await copy()).toBe(stored);
 
     const yes = cli(['keys', 'rotate', 'to-rotate']);
@@ -131,5 +131,46 @@ describe('keys rotate on a terminal', () => {
     expect(await run.exit).toBe(0);
     expect(run.output()).not.toContain('stops working at once?');
     expect(run.output()).toContain('the previous secret no longer works');
+  });
+});
+
+describe('choices instead of errors on a terminal', () => {
+  const add = (name: string) =>
+    spawnCli(['--profile', 'local', 'keys', 'add', name, '--expires', '1d'], { env: box.env });
+
+  it('keys expire <key> with no flag offers a list: 90 days is picked', async () => {
+    expect((await add('to-expire')).exitCode).toBe(0);
+    const run = cli(['keys', 'expire', 'to-expire']);
+    await run.waitFor('Expires');
+    expect(run.output()).toContain('Never (not recommended)');
+    run.write(`${KEY.down.repeat(2)}${KEY.enter}`);
+    expect(await run.exit).toBe(0);
+    expect(run.output()).toContain('expiry of key "to-expire" updated');
+    const key = (await localKeys(box)).find((k) => k.name === 'to-expire');
+    const days = (Date.parse(`${key?.expiry_time}Z`) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThan(91);
+  });
+
+  it('keys rotate with no key offers the keys to pick from, then confirms', async () => {
+    expect((await add('aaa-pick-me')).exitCode).toBe(0);
+    const stored = async () =>
+      (
+        await spawnCli(['--profile', 'local', 'keys', 'copy', 'aaa-pick-me', '--print'], {
+          env: box.env,
+        })
+      ).stdout;
+    const before = await stored();
+    const run = cli(['keys', 'rotate']);
+    await run.waitFor('Key to rotate');
+    // Sorted by name: the first is ours; the BHOM-managed `<tenant id>@` key is not offered.
+    expect(run.output()).toContain('aaa-pick-me');
+    expect(run.output()).not.toMatch(/\d+@\d+/);
+    run.write(KEY.enter);
+    await run.waitFor('The current secret stops working at once.');
+    run.write(`y${KEY.enter}`);
+    expect(await run.exit).toBe(0);
+    expect(run.output()).toContain('New secret: aaa-pick-me');
+    expect(await stored()).not.toBe(before);
   });
 });

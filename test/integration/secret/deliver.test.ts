@@ -17,6 +17,7 @@ const deps = createSinkDeps({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   warn: (message) => process.stderr.write('warning: ' + message + '\\n'),
+  copied: (ms) => process.stderr.write('copied: ' + ms + '\\n'),
   renderHuman: (c) => 'box: ' + c.credential,
   renderJson: (fields) => JSON.stringify({ access_key: cred.accessKey, ...fields }),
   env: process.env,

@@ -255,7 +255,6 @@ describe('argv to options', () => {
     [['keys', 'add', '--type', 'weird'], /--type/],
     [['keys', 'list', '--expiring-within', '10'], /--expiring-within/],
     [['keys', 'list', '--limit', '0'], /--limit/],
-    [['keys', 'expire', 'ci'], /exactly one of --in, --on or --never/],
     [['keys', 'expire', 'ci', '--in', '1d', '--never'], /exactly one of/],
     [['keys', 'delete'], /--expired/],
     [['keys', 'add', 'x', '--exec'], /--exec needs a command/],

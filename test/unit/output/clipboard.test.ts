@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipboardUnavailable,
+  copiedNotice,
   copyToClipboard,
   readClipboard,
 } from '../../../src/output/clipboard.js';
@@ -105,4 +106,16 @@ describe.runIf(runReal)('clipboard round trip under Xvfb', () => {
       await expect(readClipboard(env)).resolves.toEqual({ ok: true, text: unicode });
     });
   }, 20_000);
+});
+
+describe('copiedNotice', () => {
+  it('says what went to the clipboard and when it is cleared, or nothing about clearing', () => {
+    expect(copiedNotice('the credential of "ci"', 45_000)).toBe(
+      'copied the credential of "ci" to the clipboard; it will be cleared in 45s',
+    );
+    expect(copiedNotice('x', 90_000)).toBe(
+      'copied x to the clipboard; it will be cleared in 1m 30s',
+    );
+    expect(copiedNotice('x', 0)).toBe('copied x to the clipboard');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AuthError,
   CancelledError,
+  DeclinedError,
   HelixError,
   NotFoundError,
   UsageError,
@@ -108,6 +109,13 @@ describe('printError: --json', () => {
     expect(envelope).toEqual({
       error: { code: 'CANCELLED', message: 'cancelled', exit_code: 130 },
     });
+  });
+
+  it('says a declined confirmation calmly, without `error:`, and still exits 130', () => {
+    const io = fakeIo();
+    const code = printError(createPrinter({ io, mode: 'table' }), new DeclinedError());
+    expect(code).toBe(130);
+    expect(io.err()).toBe('Cancelled: nothing was changed.\n');
   });
 
   it('gives bugs the INTERNAL code and exit 1', () => {

@@ -120,7 +120,7 @@ describe('prompter on a TTY', () => {
     await typeWhen(io, 'Delete deploy?', 'n\r');
     const { error } = await no;
     expect(error).toBeInstanceOf(CancelledError);
-    expect(error).toMatchObject({ message: 'cancelled', exitCode: 130 });
+    expect(error).toMatchObject({ message: 'Cancelled: nothing was changed.', exitCode: 130 });
   });
 
   it('reads a password without echoing it', async () => {

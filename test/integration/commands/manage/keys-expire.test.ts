@@ -76,8 +76,14 @@ describe('keys expire', () => {
     expect(mark()).toEqual([]);
   });
 
-  it('exactly one of --in, --on, --never', async () => {
-    expect((await h.cli(['keys', 'expire', 'acme-plain'])).exitCode).toBe(2);
+  it('exactly one of --in, --on, --never; none without a terminal is exit 8 naming them', async () => {
+    const mark = h.mark();
+    const none = await h.cli(['keys', 'expire', 'acme-plain']);
+    expect(none.exitCode).toBe(8);
+    expect(none.stderr).toContain(
+      'error: a new expiry is required: pass --in <duration>, --on <date> or --never',
+    );
+    expect(mark()).toEqual([]);
     const both = await h.cli(['keys', 'expire', 'acme-plain', '--in', '1d', '--never']);
     expect(both.exitCode).toBe(2);
     expect(both.stderr).toContain('choose exactly one of --in, --on or --never');

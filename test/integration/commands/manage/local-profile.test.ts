@@ -8,13 +8,18 @@ const home = useSandbox({}, 'file');
 const local = (...argv: string[]) => runCli(['--profile', 'local', ...argv], { env: home.env });
 
 describe('the local profile', () => {
-  it('lists the bootstrap keys, and says in a table that it is the local emulator', async () => {
+  it('lists the bootstrap keys; says it is the local emulator when created, then in whoami only', async () => {
     const asJson = await local('keys', 'list', '--json');
     expect(asJson.exitCode).toBe(0);
     const keys = JSON.parse(asJson.stdout);
     expect(keys.map((k: { name: string }) => k.name)).toContain('helixctl-admin');
+    // Created by this first run: said on stderr, even with --json (stdout stays the document).
+    expect(asJson.stderr).toContain('profile local: the built-in emulator');
+    expect(asJson.stderr).not.toContain('next: ');
     const table = await local('keys', 'list', '-o', 'table');
-    expect(table.stderr).toContain('profile local: the built-in emulator');
+    expect(table.stderr).not.toContain('profile local: the built-in emulator');
+    const whoami = await local('whoami');
+    expect(whoami.stderr).toContain('profile local: the built-in emulator');
   });
 
   it('refuses to delete the non-deletable onboarding key (exit 6) and deletes nothing', async () => {

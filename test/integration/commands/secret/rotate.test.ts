@@ -134,7 +134,6 @@ describe('keys rotate: BHOM-managed keys', () => {
 describe('keys rotate: usage', () => {
   it.each([
     [['--all'], 'keys rotate --all needs somewhere to put the new secrets'],
-    [[], 'name the key to rotate'],
     [['acme-plain', '--verify'], '--verify goes with --grace'],
     [['acme-plain', '--name', 'x*'], '--name goes with --all'],
     [['acme-plain', '--secret-dir', '/tmp'], '--secret-dir goes with --all'],
@@ -142,6 +141,14 @@ describe('keys rotate: usage', () => {
     const r = await w.cli(['keys', 'rotate', ...args]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain(`error: ${message}`);
+  });
+
+  it('no key without a terminal is exit 8 naming the argument', async () => {
+    const r = await w.cli(['keys', 'rotate']);
+    expect(r.exitCode).toBe(8);
+    expect(r.stderr).toContain(
+      'error: the key to rotate is required: pass <key> (or --all with filters)',
+    );
   });
 
   it('an unknown key is exit 5', async () => {

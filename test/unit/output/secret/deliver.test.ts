@@ -36,7 +36,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Event = ['stdout' | 'stderr' | 'warn', string];
+type Event = ['stdout' | 'stderr' | 'warn' | 'copied', string];
 
 /** Real file, exec and clipboard sinks; the streams and the OS clipboard are recorded. */
 function harness(env: Record<string, string> = {}, overrides: Partial<DeliverDeps> = {}) {
@@ -47,6 +47,7 @@ function harness(env: Record<string, string> = {}, overrides: Partial<DeliverDep
     stdout: (text) => events.push(['stdout', text]),
     stderr: (text) => events.push(['stderr', text]),
     warn: (message) => events.push(['warn', message]),
+    copied: (clearAfterMs) => events.push(['copied', String(clearAfterMs)]),
     renderHuman: (cred) => `┌ ${cred.accessKey} ┐\n│ ${cred.credential} │\n└ shown only once ┘`,
     renderJson: (fields) => JSON.stringify({ access_key: CRED.accessKey, ...fields }),
     copy: (text) => copyToClipboard(text, {}),
@@ -192,12 +193,21 @@ describe('deliverCredential', () => {
     expect(result).toEqual({ exitCode: 0, deliveredTo: ['clipboard'], warnings: [] });
     expect(h.cleared).toEqual([[CRED.credential, 1000]]);
     expect(h.text('stdout')).toBe('');
+    // The caller is told once, with the delay really scheduled, for its notice.
+    expect(h.events.filter(([s]) => s === 'copied')).toEqual([['copied', '1000']]);
+  });
+
+  it('tells the caller nothing was copied when the clipboard is missing', async () => {
+    const h = harness();
+    await deliverCredential(CRED, plan({ copy: true }), h.deps);
+    expect(h.text('copied')).toBe('');
   });
 
   it('keeps the clipboard with --clear-after 0, and only warns when clearing cannot be scheduled', async () => {
     const keep = harness({}, copied);
     await deliverCredential(CRED, plan({ copy: true, clearAfterMs: 0 }), keep.deps);
     expect(keep.cleared).toEqual([]);
+    expect(keep.text('copied')).toBe('0');
     // From the sources the compiled helper does not exist: the real scheduler refuses.
     const failing = harness(
       {},
@@ -206,6 +216,8 @@ describe('deliverCredential', () => {
     const result = await deliverCredential(CRED, plan({ copy: true }), failing.deps);
     expect(result.exitCode).toBe(0);
     expect(result.deliveredTo).toEqual(['clipboard']);
+    // No clearing scheduled: the notice must not promise one.
+    expect(failing.text('copied')).toBe('0');
     expect(result.warnings).toEqual([
       `the clipboard will not be cleared automatically: clipboard helper not found: ${CLIPBOARD_CLEAR_WORKER}`,
     ]);

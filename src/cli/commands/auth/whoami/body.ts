@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../../runtime/context.js';
+import { localBanner } from '../../../runtime/local-emulator.js';
 import { settingRows } from './setting-sources.js';
 import { whoamiFields, whoamiJson } from './view.js';
 
@@ -19,6 +20,10 @@ export async function whoami(
     local: connection.local,
     settings: settingRows(connection.settings, ctx.env, connection.proxy),
   };
+  // The local profile says what it is here, not on every command (local-emulator.ts).
+  if (view.local && (ctx.printer.mode === 'table' || ctx.printer.mode === 'tsv')) {
+    ctx.printer.info(localBanner(ctx.env));
+  }
   ctx.printer.result(
     () => whoamiJson(view),
     () => ctx.printer.record(view, whoamiFields(view, ctx.printer.mode)),

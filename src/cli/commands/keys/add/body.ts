@@ -4,7 +4,7 @@ import { resolveAssignments } from '../shared/directory-refs.js';
 import { deliverSecret, planSecretDelivery } from '../shared/new-credential.js';
 import { FULL_OWNER_HINT, requireFreeUserKeySlot } from '../shared/user-key-count.js';
 import { withoutSecret } from '../shared/without-secret.js';
-import { checkGivenInputs, completeInputs, requireWithoutPrompt } from './inputs.js';
+import { checkGivenInputs, completeInputs, needsPrompt, requireWithoutPrompt } from './inputs.js';
 import { checkNewKeyName } from './name-rules.js';
 import type { KeysAddOptions } from './options.js';
 import { decideOwner } from './owner.js';
@@ -24,6 +24,13 @@ export async function keysAdd(options: KeysAddOptions, ctx: CommandContext): Pro
   const owner = await decideOwner(conn, options);
   if (owner.kind === 'user' && owner.self && options.user === undefined) {
     ctx.printer.info('you are not a tenant administrator: creating your own user-level key');
+  }
+  // A person at the limit would answer every question only to be refused: refuse first.
+  if (owner.kind === 'user' && !options.dryRun && needsPrompt(ctx, given)) {
+    await requireFreeUserKeySlot(conn, owner.userId, {
+      purpose: 'a new one would be refused',
+      hint: FULL_OWNER_HINT,
+    });
   }
   const inputs = await completeInputs(ctx, options, given, owner);
   await checkNewKeyName(conn, inputs.name, options.allowDuplicateName);

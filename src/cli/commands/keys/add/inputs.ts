@@ -2,10 +2,11 @@ import { InputNeededError } from '../../../../core/errors.js';
 import { type Expiry, parseExpiry } from '../../../../core/expiry.js';
 import { validateDescription, validateKeyName } from '../../../../core/names.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { askExpiry } from '../shared/ask-expiry.js';
 import { NEVER_WARNING } from './expiry-text.js';
 import type { KeysAddOptions } from './options.js';
 import type { KeyOwner } from './owner.js';
-import { askExpiry, askKeyName, askKeyType } from './prompts.js';
+import { askKeyName } from './prompts.js';
 
 /** The flags of `keys add` that were given, checked (usage errors, exit 2). */
 export interface GivenInputs {
@@ -39,6 +40,11 @@ export function requireWithoutPrompt(ctx: CommandContext, given: GivenInputs): v
   }
 }
 
+/** Whether `completeInputs` will ask anything (a terminal, and a name or expiry missing). */
+export function needsPrompt(ctx: CommandContext, given: GivenInputs): boolean {
+  return ctx.interactive && (given.name === undefined || given.expiry === undefined);
+}
+
 export interface AddInputs {
   name: string;
   description?: string | undefined;
@@ -47,8 +53,9 @@ export interface AddInputs {
 }
 
 /**
- * Fills in what is missing by asking, in the order name, type, expiry. The type is asked only
- * for a tenant key (a user-level key has no choice) and defaults to access without a terminal.
+ * Fills in what is missing and required by asking, in the order name, expiry. The type is
+ * never asked: a tenant key is an access key unless `--type api` says otherwise (a user-level
+ * key has no choice), so a default the user can see in `--help` costs no question.
  */
 export async function completeInputs(
   ctx: CommandContext,
@@ -58,9 +65,7 @@ export async function completeInputs(
 ): Promise<AddInputs> {
   const name = given.name ?? (await askKeyName(ctx.prompter));
   let type: AddInputs['type'] = 'USER';
-  if (owner.kind === 'tenant') {
-    type = options.type ?? (ctx.interactive ? await askKeyType(ctx.prompter) : 'TENANT');
-  }
+  if (owner.kind === 'tenant') type = options.type ?? 'TENANT';
   const expiry = given.expiry ?? (await askExpiry(ctx.prompter, () => ctx.now()));
   if (expiry.kind === 'never') ctx.printer.warn(NEVER_WARNING);
   return { name, description: given.description, type, expiry };

@@ -1,7 +1,7 @@
-import { formatDuration } from '../../../../core/duration-format.js';
 import { ServiceError } from '../../../../core/errors.js';
 import {
   clipboardUnavailable,
+  copiedNotice,
   copyToClipboard as writeClipboard,
 } from '../../../../output/clipboard.js';
 import { writeStderr } from '../../../../output/io.js';
@@ -68,8 +68,7 @@ export async function copyToClipboard(
       ctx.printer.warn(`the clipboard will not be cleared automatically: ${why}`);
     }
   }
-  const tail = cleared ? `; it will be cleared in ${formatDuration(after)}` : '';
-  ctx.printer.success(`copied ${source.label} to the clipboard${tail}`);
+  ctx.printer.success(copiedNotice(source.label, cleared ? after : 0));
   if (isJson(ctx)) {
     ctx.printer.json({
       ...describe(source),

@@ -3,12 +3,19 @@ import { quoteForMessage } from '../../../../core/quote.js';
 import type { Column } from '../../../../output/columns.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { askExpiry } from '../shared/ask-expiry.js';
 import { jsonExpiry } from '../shared/key-columns.js';
 import { reportDryRun } from '../shared/report-dry-run.js';
 import { resolveKey } from '../shared/resolve-key.js';
 import { expiryText } from '../shared/time-text.js';
 import type { KeysExpireOptions } from './options.js';
-import { type ExpirePlan, planExpiry } from './plan.js';
+import {
+  type ExpirePlan,
+  expiryGiven,
+  planChosenExpiry,
+  planExpiry,
+  requireExpiryWithoutPrompt,
+} from './plan.js';
 
 type ExpiryChange = {
   access_key: string;
@@ -17,13 +24,21 @@ type ExpiryChange = {
   new_expiry_time: string | null;
 };
 
-/** `keys expire <key> (--in | --on | --never)`: sets the expiry, extending expired keys too. */
+/**
+ * `keys expire <key> (--in | --on | --never)`: sets the expiry, extending expired keys too.
+ * With none of them, a terminal offers a short list (30/60/90 days, a date, never).
+ */
 export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext): Promise<number> {
   const { printer } = ctx;
   // Validated before any request: a date in the past is exit 2 without touching the network.
-  const plan = planExpiry(options, ctx.now());
+  requireExpiryWithoutPrompt(options, ctx.interactive);
+  const given = expiryGiven(options) ? planExpiry(options, ctx.now()) : undefined;
   const conn = await ctx.connection();
   const record = await resolveKey(conn, options.key);
+  // Asked once the key is known: a typo in its name costs no question.
+  const plan =
+    given ??
+    planChosenExpiry(await askExpiry(ctx.prompter, () => ctx.now(), '--in, --on or --never'));
   const now = ctx.now();
   const change: ExpiryChange = {
     access_key: record.access_key,
@@ -31,7 +46,7 @@ export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext
     old_expiry_time: jsonExpiry(record),
     new_expiry_time: plan.expiryTime,
   };
-  if (options.never) printer.warn('a key that never expires is not recommended');
+  if (plan.expiryTime === null) printer.warn('a key that never expires is not recommended');
   const label = `${quoteForMessage(record.name)} (${record.access_key})`;
   if (options.dryRun) {
     reportDryRun(printer, 'expire', change, [

@@ -1,5 +1,5 @@
-import { UsageError } from '../../../../core/errors.js';
-import { parseExpiry, parseExpiryDuration } from '../../../../core/expiry.js';
+import { InputNeededError, UsageError } from '../../../../core/errors.js';
+import { type Expiry, parseExpiry, parseExpiryDuration } from '../../../../core/expiry.js';
 import { EXPIRY_ENUM } from '../../../../core/expiry-enum.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import { formatWireSeconds } from '../../../../core/timestamp.js';
@@ -46,4 +46,32 @@ export function planExpiry(options: KeysExpireOptions, now: Date): ExpirePlan {
   if (expiry.kind !== 'at') throw new UsageError('--on expects a date');
   const expiryTime = formatWireSeconds(expiry.at);
   return { body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime }, expiryTime };
+}
+
+/** Whether one of `--in`, `--on`, `--never` was given (else the new expiry is asked). */
+export function expiryGiven(options: KeysExpireOptions): boolean {
+  return options.never || options.in !== undefined || options.on !== undefined;
+}
+
+/** Without a terminal a missing expiry cannot be asked: exit 8 naming the flags. */
+export function requireExpiryWithoutPrompt(options: KeysExpireOptions, interactive: boolean): void {
+  if (interactive || expiryGiven(options)) return;
+  throw new InputNeededError(
+    'a new expiry is required: pass --in <duration>, --on <date> or --never',
+    {
+      hint: 'e.g. helixctl keys expire <key> --in 90d',
+    },
+  );
+}
+
+/** The plan for an expiry chosen at the prompt: like `--in`/`--on`, always a Custom value. */
+export function planChosenExpiry(expiry: Expiry): ExpirePlan {
+  if (expiry.kind === 'never')
+    return { body: { expiry_enum: EXPIRY_ENUM.NEVER }, expiryTime: null };
+  const expiryTime = formatWireSeconds(expiry.at);
+  return {
+    body: { expiry_enum: EXPIRY_ENUM.CUSTOM, expiry_time: expiryTime },
+    expiryTime,
+    ...(expiry.note === undefined ? {} : { note: expiry.note }),
+  };
 }

@@ -19,8 +19,9 @@ export const keysExpireVerb = defineVerb<KeysExpireOptions>(
       .option('--on <date>', 'expire on this date (end of day, UTC) or RFC 3339 time')
       .option('--never', 'never expire (not recommended)')
       .action(async (key: string, o: Record<string, unknown>, cmd: Command) => {
+        // None: asked on a terminal, exit 8 without one (body.ts). More than one: a typo.
         const chosen = [o.in, o.on, o.never].filter((v) => v !== undefined).length;
-        if (chosen !== 1) throw new UsageError('choose exactly one of --in, --on or --never');
+        if (chosen > 1) throw new UsageError('choose exactly one of --in, --on or --never');
         const options: KeysExpireOptions = {
           key,
           never: o.never === true,

@@ -1,4 +1,4 @@
-import { RuleError, UsageError } from '../../../../core/errors.js';
+import { InputNeededError, RuleError, UsageError } from '../../../../core/errors.js';
 import { classifyKeyRef } from '../../../../core/key-ref.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
@@ -17,10 +17,22 @@ const FILTER_FLAGS: ReadonlyArray<readonly [keyof KeysRotateOptions, string]> = 
   ['secretDir', '--secret-dir'],
 ];
 
-/** Flag combinations that make no sense for one key; checked before any request. */
-export function checkRotateFlags(options: KeysRotateOptions): string {
-  if (options.key === undefined) {
-    throw new UsageError('name the key to rotate', { hint: 'helixctl keys rotate <key>' });
+/**
+ * Flag combinations that make no sense for one key; checked before any request. Returns the
+ * named key, or undefined when none was named and a terminal may ask for it; without one
+ * that is exit 8 naming the argument (docs/cli-contract.md §9).
+ */
+export function checkRotateFlags(
+  options: KeysRotateOptions,
+  interactive: boolean,
+): string | undefined {
+  if (options.key === undefined && !interactive) {
+    throw new InputNeededError(
+      'the key to rotate is required: pass <key> (or --all with filters)',
+      {
+        hint: 'helixctl keys rotate <key>',
+      },
+    );
   }
   const bulkOnly = FILTER_FLAGS.find(([field]) => options[field] !== undefined);
   if (bulkOnly) throw new UsageError(`${bulkOnly[1]} goes with --all, not with a named key`);

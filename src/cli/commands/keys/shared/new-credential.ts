@@ -1,4 +1,5 @@
 import { formatCredential } from '../../../../core/credential.js';
+import { copiedNotice } from '../../../../output/clipboard.js';
 import { renderCredentialBox } from '../../../../output/credential-box.js';
 import { writeStderr } from '../../../../output/io.js';
 import { isJsonMode } from '../../../../output/mode.js';
@@ -75,6 +76,10 @@ export async function deliverSecret(
     stdout: (text) => (deferred ? undefined : printer.raw(text)),
     stderr: (text) => writeStderr(ctx.io, text),
     warn: (message) => printer.warn(message),
+    copied: (clearAfterMs) =>
+      printer.success(
+        copiedNotice(`the credential of "${record.name}" (${record.access_key})`, clearAfterMs),
+      ),
     renderHuman: (c) =>
       renderCredentialBox({ ...c, name: record.name }, printer.chalk, { title, note }),
     renderJson: (fields) => {
