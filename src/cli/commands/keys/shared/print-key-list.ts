@@ -1,7 +1,8 @@
 import { isJsonMode } from '../../../../output/mode.js';
 import type { Printer } from '../../../../output/printer.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
-import { keyColumns, keyJson } from './key-columns.js';
+import { keyJson } from './key-columns.js';
+import { keyListColumns } from './key-list-layout.js';
 
 /**
  * A collected key list in the printer's mode: keyJson records in json/ndjson, the key
@@ -17,5 +18,5 @@ export async function printKeyList(
     await printer.list(rows.map(keyJson), []);
     return;
   }
-  await printer.list(rows, keyColumns(printer.mode, now), { emptyMessage });
+  await printer.list(rows, keyListColumns(printer.mode, now), { emptyMessage });
 }
