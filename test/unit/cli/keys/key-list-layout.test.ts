@@ -1,10 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { keyColumns } from '../../../../src/cli/commands/keys/shared/key-columns.js';
-import {
-  KEY_LIST_COLUMNS,
-  keyListColumns,
-} from '../../../../src/cli/commands/keys/shared/key-list-layout.js';
+import { KEY_LIST_COLUMNS } from '../../../../src/cli/commands/keys/shared/key-list-fields.js';
+import { keyListColumns } from '../../../../src/cli/commands/keys/shared/key-list-layout.js';
 import { renderTable } from '../../../../src/output/table.js';
 import { textWidth } from '../../../../src/output/text-width.js';
 import type { AccessKeyRecord } from '../../../../src/wire/types.js';
