@@ -1,4 +1,6 @@
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { type Column, fitColumns } from '../../../src/output/columns.js';
 import { renderTable } from '../../../src/output/table.js';
@@ -20,6 +22,38 @@ describe('textWidth: terminal columns, not code points', () => {
     expect(textWidth(FAMILY)).toBe(2);
     expect(textWidth(CAFE)).toBe(4);
     expect(textWidth('…')).toBe(1);
+  });
+});
+
+describe('textWidth agrees with string-width on mixed text (property)', () => {
+  it('ASCII runs counted directly, other runs measured with the character they attach to', () => {
+    const pieces = [
+      'a',
+      'Z',
+      '-',
+      ' ',
+      '1',
+      '鍵',
+      'の',
+      '🔑',
+      FAMILY,
+      '\u0301',
+      '\u200d',
+      '\ufe0f',
+      '\u20e3',
+      '🇫🇷',
+      '👍🏽',
+      'é',
+      '한',
+      '\u1100\u1161',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(textWidth(text)).toBe(stringWidth(text, { countAnsiEscapeCodes: true }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
