@@ -13,6 +13,21 @@ export interface Column<T> {
    * colour is off, so styles need no checks of their own.
    */
   style?: (text: string, row: T, chalk: ChalkInstance) => string;
+  /** Table mode only: how the column gives way when the table is wider than the terminal. */
+  fit?: ColumnFit | undefined;
+}
+
+/**
+ * How a table column gives way to a narrow terminal (see {@link fitColumns}). Without one, a
+ * column may be cut with `…` down to 6 columns, widest first.
+ */
+export interface ColumnFit {
+  /** Never cut: an identifier such as the access key. The line overflows instead. */
+  keep?: boolean | undefined;
+  /** Left out whole, lowest rank first, before any column is cut. */
+  drop?: number | undefined;
+  /** Narrowest it is cut to (with `…`); 6 by default. */
+  min?: number | undefined;
 }
 
 /** The raw value of a cell, before any formatting. */
@@ -36,28 +51,54 @@ export function renderTsv<T>(rows: readonly T[], columns: readonly Column<T>[]):
   return `${lines.join('\n')}\n`;
 }
 
-/** Narrowest a column is squeezed to before the next-widest one gives way. */
+/** Narrowest a column is cut to when its {@link ColumnFit} does not say. */
 const MIN_WIDTH = 6;
 
-/**
- * Column widths that fit `maxWidth` (separators included) by repeatedly shrinking the widest
- * column: a long description gives way before the access key does. Widths are code-point
- * counts, which is exact for the ASCII that access keys, ids and dates are made of.
- */
-export function fitWidths(natural: readonly number[], gap: number, maxWidth?: number): number[] {
-  const widths = [...natural];
-  if (maxWidth === undefined || maxWidth <= 0) return widths;
-  const total = () => widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
-  while (total() > maxWidth) {
-    const widest = widths.indexOf(Math.max(...widths));
-    const current = widths[widest] ?? 0;
-    if (current <= MIN_WIDTH) break;
-    widths[widest] = Math.max(MIN_WIDTH, current - (total() - maxWidth));
-  }
-  return widths;
+export interface FittedColumns {
+  /** Indices of the columns shown, in their order. */
+  shown: number[];
+  /** Width of every column by index (dropped ones keep their natural width, unused). */
+  widths: number[];
 }
 
-/** Visible width of plain (unstyled) text. */
-export function textWidth(text: string): number {
-  return [...text].length;
+/**
+ * Which columns a table shows, and how wide, to fit `maxWidth` terminal columns (separators
+ * included; undefined or 0 means no limit), docs/cli-contract.md §6:
+ * 1. columns with a `drop` rank are left out, lowest rank first, until the rest fits;
+ * 2. then the widest column that may be cut (not `keep`) is cut, down to its `min`, and again
+ *    until the table fits;
+ * 3. a table that still does not fit overflows: a `keep` column is never cut.
+ * Widths are display widths (see textWidth), so CJK and emoji count two columns.
+ */
+export function fitColumns(
+  natural: readonly number[],
+  fits: readonly (ColumnFit | undefined)[],
+  gap: number,
+  maxWidth?: number,
+): FittedColumns {
+  const widths = [...natural];
+  let shown = natural.map((_, i) => i);
+  if (maxWidth === undefined || maxWidth <= 0) return { shown, widths };
+  const total = () =>
+    shown.reduce((sum, i) => sum + (widths[i] ?? 0), 0) + gap * Math.max(0, shown.length - 1);
+  const droppable = shown
+    .filter((i) => fits[i]?.drop !== undefined)
+    .sort((a, b) => (fits[a]?.drop ?? 0) - (fits[b]?.drop ?? 0));
+  for (const i of droppable) {
+    if (total() <= maxWidth) break;
+    shown = shown.filter((j) => j !== i);
+  }
+  const floor = (i: number) => Math.min(natural[i] ?? 0, fits[i]?.min ?? MIN_WIDTH);
+  while (total() > maxWidth) {
+    const cuttable = shown.filter((i) => fits[i]?.keep !== true && (widths[i] ?? 0) > floor(i));
+    if (cuttable.length === 0) break;
+    const widest = cuttable.reduce((a, b) => ((widths[b] ?? 0) > (widths[a] ?? 0) ? b : a));
+    widths[widest] = Math.max(floor(widest), (widths[widest] ?? 0) - (total() - maxWidth));
+  }
+  return { shown, widths };
+}
+
+/** {@link fitColumns} for columns that may all be cut and none dropped. */
+export function fitWidths(natural: readonly number[], gap: number, maxWidth?: number): number[] {
+  return fitColumns(natural, [], gap, maxWidth).widths;
 }

@@ -1,19 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { type Column, displayCell, fitWidths, textWidth } from './columns.js';
+import { type Column, displayCell, fitColumns } from './columns.js';
 import { sanitizeInline } from './sanitize.js';
+import { cutToWidth, textWidth } from './text-width.js';
 
 const GAP = 2;
 
 export interface TableOptions {
   chalk: ChalkInstance;
-  /** Terminal width; columns are truncated with `…` to fit. Undefined means no limit. */
+  /** Terminal width; columns are dropped or cut to fit (see fitColumns). Undefined: no limit. */
   maxWidth?: number | undefined;
-}
-
-/** `text` cut to `width` code points, the last one replaced by `…` when it had to be cut. */
-function cut(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
 /**
@@ -33,24 +28,37 @@ export async function renderTable<T>(
   const { chalk } = options;
   const headers = columns.map((c) => sanitizeInline(c.header));
   const cells = rows.map((row) => columns.map((c) => displayCell(row, c)));
-  const natural = headers.map((header, i) =>
-    cells.reduce((width, line) => Math.max(width, textWidth(line[i] ?? '')), textWidth(header)),
+  // Each cell is measured once: the widest sets its column, and padding reuses the number.
+  const measured = cells.map((line) => line.map(textWidth));
+  const headerWidths = headers.map(textWidth);
+  const natural = headerWidths.map((width, i) =>
+    measured.reduce((max, line) => Math.max(max, line[i] ?? 0), width),
   );
-  const widths = fitWidths(natural, GAP, options.maxWidth);
-  const cell = (text: string, i: number, style: (t: string) => string) => {
+  const { shown, widths } = fitColumns(
+    natural,
+    columns.map((c) => c.fit),
+    GAP,
+    options.maxWidth,
+  );
+  const cell = (text: string, known: number, i: number, style: (t: string) => string) => {
     const width = widths[i] ?? 0;
-    const shown = cut(text, width);
-    return style(shown) + ' '.repeat(Math.max(0, width - textWidth(shown)));
+    if (known <= width) return style(text) + ' '.repeat(width - known);
+    const fitted = cutToWidth(text, width);
+    return style(fitted) + ' '.repeat(Math.max(0, width - textWidth(fitted)));
   };
   const line = (parts: string[]) => parts.join(' '.repeat(GAP)).replace(/ +$/, '');
-  const out = [line(headers.map((h, i) => cell(h, i, (t) => chalk.bold(t))))];
+  const bold = (t: string) => chalk.bold(t);
+  const out = [line(shown.map((i) => cell(headers[i] ?? '', headerWidths[i] ?? 0, i, bold)))];
   rows.forEach((row, r) => {
     const texts = cells[r] ?? [];
+    const known = measured[r] ?? [];
     out.push(
       line(
-        columns.map((column, i) =>
-          cell(texts[i] ?? '', i, (t) => (column.style ? column.style(t, row, chalk) : t)),
-        ),
+        shown.map((i) => {
+          const column = columns[i] as Column<T>;
+          const style = (t: string) => (column.style ? column.style(t, row, chalk) : t);
+          return cell(texts[i] ?? '', known[i] ?? 0, i, style);
+        }),
       ),
     );
   });

@@ -1,3 +1,4 @@
+import { parseFieldList } from '../../core/field-list.js';
 import { InvalidArgumentError } from './commander.js';
 
 /**
@@ -28,4 +29,13 @@ export function choiceOption<T extends string>(map: Record<string, T>): (text: s
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** `--fields a,b,c` checked against `valid`: an unknown name is a usage error listing them. */
+export function fieldsOption(valid: readonly string[]): (text: string) => string[] {
+  return (text) => {
+    const parsed = parseFieldList(text, valid);
+    if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+    return parsed.fields;
+  };
 }

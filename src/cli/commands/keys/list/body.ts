@@ -20,7 +20,7 @@ export async function keysList(options: KeysListOptions, ctx: CommandContext): P
   const source = (limit: number | undefined) =>
     listedKeys(conn, { filters: options, now, query: plan.query, limit });
   if (plan.stream) {
-    await streamKeys(printer, source(options.limit), now);
+    await streamKeys(printer, source(options.limit), now, options.fields);
     return 0;
   }
   const rows = await withSpinner(
@@ -38,7 +38,7 @@ export async function keysList(options: KeysListOptions, ctx: CommandContext): P
     rows.sort(plan.localSort);
     if (options.limit !== undefined) rows.length = Math.min(rows.length, options.limit);
   }
-  await printKeyList(printer, rows, now, emptyMessage(options));
+  await printKeyList(printer, rows, now, emptyMessage(options), options.fields);
   return 0;
 }
 

@@ -5,4 +5,6 @@ export interface KeysListOptions extends KeyFilters {
   sort?: SortField;
   desc: boolean;
   limit?: number;
+  /** `--fields`: the JSON field names to print, in order (KEY_LIST_FIELDS). */
+  fields?: string[];
 }

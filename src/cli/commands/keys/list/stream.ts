@@ -2,7 +2,8 @@ import { type Column, cellValue } from '../../../../output/columns.js';
 import type { Printer } from '../../../../output/printer.js';
 import { cellText, escapeTsv } from '../../../../output/sanitize.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
-import { keyColumns, keyJson } from '../shared/key-columns.js';
+import { keyListColumns } from '../shared/key-list-layout.js';
+import { keyListJson } from '../shared/print-key-list.js';
 
 /** Written to stdout once this much is pending: few writes, and never a whole list held. */
 const FLUSH_AT = 64 * 1024;
@@ -18,8 +19,9 @@ export async function streamKeys(
   printer: Printer,
   records: AsyncIterable<AccessKeyRecord>,
   now: Date,
+  fields?: readonly string[],
 ): Promise<number> {
-  const format = formatter(printer, now);
+  const format = formatter(printer, now, fields);
   let pending = '';
   let count = 0;
   const flush = () => {
@@ -45,7 +47,8 @@ interface Formatter {
   end(count: number): string;
 }
 
-function formatter(printer: Printer, now: Date): Formatter {
+function formatter(printer: Printer, now: Date, fields?: readonly string[]): Formatter {
+  const keyJson = (r: AccessKeyRecord) => keyListJson(r, fields);
   if (printer.mode === 'ndjson') {
     const line = (r: AccessKeyRecord) => `${JSON.stringify(keyJson(r))}\n`;
     return { first: line, next: line, end: () => '' };
@@ -63,7 +66,7 @@ function formatter(printer: Printer, now: Date): Formatter {
       end: (count) => (count === 0 ? '[]\n' : pretty ? '\n]\n' : ']\n'),
     };
   }
-  const columns = keyColumns('tsv', now);
+  const columns = keyListColumns('tsv', now, fields);
   const header = `${columns.map((c) => escapeTsv(c.header)).join('\t')}\n`;
   const row = (r: AccessKeyRecord) => tsvRow(r, columns);
   return { first: (r) => header + row(r), next: row, end: (count) => (count === 0 ? header : '') };
