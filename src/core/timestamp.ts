@@ -51,3 +51,18 @@ function zoneOffsetMs(zone: string | undefined): number {
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
+
+/** `2022-03-03T10:24:17Z`: RFC 3339, UTC, whole seconds: how helixctl prints every instant. */
+export function formatRfc3339(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * A service timestamp as helixctl prints it (RFC 3339 UTC, whole seconds; zone-less wire text
+ * is UTC, an explicit zone is honoured). Text that is not a timestamp is returned unchanged:
+ * output must not hide what the service sent.
+ */
+export function outputTimestamp(wire: string): string {
+  const at = parseWireTimestamp(wire);
+  return at === undefined ? wire : formatRfc3339(at);
+}

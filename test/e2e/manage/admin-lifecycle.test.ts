@@ -105,13 +105,13 @@ describe('the built CLI against helixctl serve, as the administrator', () => {
     ]);
     expect(JSON.parse(dry.stdout)).toMatchObject({
       dry_run: true,
-      new_expiry_time: '2099-12-31T23:59:59',
+      new_expiry_time: '2099-12-31T23:59:59Z',
     });
     const before = await admin.api('GET', imsPaths.key(backup));
     expect(before.body.expiry_time).not.toBe('2099-12-31T23:59:59');
     const r = await admin.cli(['keys', 'expire', 'backup', '--on', '2099-12-31', '-o', 'table']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^New expiry: +2099-12-31 23:59:59 UTC/m);
+    expect(r.stdout).toMatch(/^New expiry: +2099-12-31T23:59:59Z/m);
     const never = await admin.cli(['keys', 'expire', 'backup', '--never', '--json']);
     expect(never.stderr).toContain('not recommended');
     expect(JSON.parse(never.stdout).new_expiry_time).toBeNull();

@@ -47,7 +47,7 @@ describe('helixctl keys add (spawned)', () => {
     expect(doc).toMatchObject({
       name: 'e2e-json',
       description: 'd',
-      type: 'TENANT',
+      type: 'access',
       expiry_time: null,
     });
     expect(await s.loginStatus(expectSecretFields(doc))).toBe(200);

@@ -25,7 +25,7 @@ describe('whoami', () => {
     expect(lines).toEqual([
       'Tenant:         Acme (1000000001)',
       `Principal:      ${ADMIN.accessKey}`,
-      'Key type:       TENANT',
+      'Key type:       access',
       'User id:        100000000000101',
       'Administrator:  yes',
       'Roles:          Administrator',
@@ -54,7 +54,7 @@ describe('whoami', () => {
       tenant_name: 'Acme',
       principal_id: ADMIN.accessKey,
       user_id: '100000000000101',
-      key_type: 'TENANT',
+      key_type: 'access',
       roles: ['Administrator'],
       groups: ['Administrators'],
       permissions: ['*'],

@@ -28,6 +28,7 @@ describe('keys assign', () => {
     const doc = json(r);
     expect(doc).toEqual({
       access_key: PLAIN,
+      name: 'acme-plain',
       groups: [{ group_id: expect.stringMatching(/^\d{15}$/), name: 'Auditors' }],
       roles: [
         { role_id: expect.stringMatching(/^\d{15}$/), name: 'Ticket Reader' },

@@ -46,7 +46,7 @@ describe('keys check', () => {
     const wide = await h.cli(['keys', 'check', '--within', '35d', '--json']);
     expect(wide.exitCode).toBe(10);
     expect(json(wide).map((k: { name: string }) => k.name)).toEqual(['old-expired', 'next-month']);
-    expect(json(wide)[1].expiry_time).toBe('2026-02-15T23:59:59');
+    expect(json(wide)[1].expiry_time).toBe('2026-02-15T23:59:59Z');
   });
 
   it('nothing due: exit 0 and one line saying so ([] in JSON)', async () => {

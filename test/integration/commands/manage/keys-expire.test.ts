@@ -15,7 +15,7 @@ describe('keys expire', () => {
       access_key: basic.acmePlain.accessKey,
       name: 'acme-plain',
       old_expiry_time: null,
-      new_expiry_time: '2026-02-14T23:59:59',
+      new_expiry_time: '2026-02-14T23:59:59Z',
     });
     expect(await h.getKey(basic.acmePlain.accessKey)).toMatchObject({
       expiry_enum: 'Custom value',
@@ -28,8 +28,8 @@ describe('keys expire', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
       `Key:         acme-plain (${basic.acmePlain.accessKey})\n` +
-        'Old expiry:  2026-02-14 23:59:59 UTC (in 30 days)\n' +
-        'New expiry:  2027-01-31 23:59:59 UTC (in 12 months)\n',
+        'Old expiry:  2026-02-14T23:59:59Z (in 30 days)\n' +
+        'New expiry:  2027-01-31T23:59:59Z (in 12 months)\n',
     );
     expect(r.stderr).toBe('expiry of key "acme-plain" updated\n');
     const exact = await h.cli([
@@ -40,7 +40,7 @@ describe('keys expire', () => {
       '2027-01-31T12:00:00+02:00',
       '--json',
     ]);
-    expect(json(exact).new_expiry_time).toBe('2027-01-31T10:00:00');
+    expect(json(exact).new_expiry_time).toBe('2027-01-31T10:00:00Z');
   });
 
   it('--never: warns that it is not recommended; null in JSON', async () => {
@@ -48,7 +48,7 @@ describe('keys expire', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('warning: a key that never expires is not recommended');
     expect(json(r)).toMatchObject({
-      old_expiry_time: '2027-01-31T10:00:00',
+      old_expiry_time: '2027-01-31T10:00:00Z',
       new_expiry_time: null,
     });
     const key = await h.getKey(basic.acmePlain.accessKey);
@@ -59,7 +59,7 @@ describe('keys expire', () => {
   it('extends an expired key, which then logs in again', async () => {
     const r = await h.cli(['keys', 'expire', 'old-expired', '--in', '7d', '-o', 'table']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('Old expiry:  2020-11-22 23:59:59 UTC (expired 5 years ago)');
+    expect(r.stdout).toContain('Old expiry:  2020-11-22T23:59:59Z (expired 5 years ago)');
     expect(r.stderr).toContain('it had expired and works again');
     expect((await h.getKey(basic.expired.accessKey))?.key_expired).toBe(false);
     expect(await h.emu.login(basic.expired)).toEqual(expect.any(String));
@@ -108,11 +108,11 @@ describe('keys expire', () => {
       access_key: basic.acmePlain.accessKey,
       name: 'acme-plain',
       old_expiry_time: null,
-      new_expiry_time: '2026-01-16T23:59:59',
+      new_expiry_time: '2026-01-16T23:59:59Z',
     });
     const human = await h.cli(['keys', 'expire', 'acme-plain', '--in', '1d', '--dry-run']);
     expect(human.stdout).toBe('');
-    expect(human.stderr).toContain('dry run: new expiry: 2026-01-16 23:59:59 UTC (in 37 hours)');
+    expect(human.stderr).toContain('dry run: new expiry: 2026-01-16T23:59:59Z (in 37 hours)');
     expect(human.stderr).toContain('dry run: nothing was changed');
     expect(countRequests(mark(), 'PATCH', PATCH_PLAIN)).toBe(0);
     expect(await h.getKey(basic.acmePlain.accessKey)).toEqual(before);
@@ -136,15 +136,15 @@ describe('keys expire', () => {
       as: basic.bobLaptop,
     });
     expect(r.exitCode).toBe(0);
-    expect(json(r).new_expiry_time).toBe('2031-01-01T23:59:59');
+    expect(json(r).new_expiry_time).toBe('2031-01-01T23:59:59Z');
   });
 
-  it('tsv when piped: the wire values', async () => {
+  it('tsv when piped: the values json prints (RFC 3339 UTC)', async () => {
     const r = await h.cli(['keys', 'expire', 'switched-off', '--in', '2d']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
       'access_key\tname\told_expiry_time\tnew_expiry_time\n' +
-        `${basic.inactive.accessKey}\tswitched-off\tnever\t2026-01-17T23:59:59\n`,
+        `${basic.inactive.accessKey}\tswitched-off\tnever\t2026-01-17T23:59:59Z\n`,
     );
     expect(r.stderr).toContain('the key is inactive: switch it on with: helixctl keys activate');
   });

@@ -42,7 +42,7 @@ describe('keys list: output modes', () => {
     expect(names(records).sort()).toEqual([...ALL].sort());
     const admin = records.find((k) => k.name === 'acme-admin');
     expect(admin).toMatchObject({ access_key: basic.acmeAdmin.accessKey, expiry_time: null });
-    expect(records.find((k) => k.name === 'bob-laptop')?.expiry_time).toBe('2030-06-30T23:59:59');
+    expect(records.find((k) => k.name === 'bob-laptop')?.expiry_time).toBe('2030-06-30T23:59:59Z');
   });
 
   it('json on a terminal is indented exactly like JSON.stringify(list, null, 2)', async () => {
@@ -60,12 +60,12 @@ describe('keys list: output modes', () => {
     expect(admin.expiry_time).toBeNull();
   });
 
-  it('tsv when piped: a header and raw wire values', async () => {
+  it('tsv when piped: a header and the values json prints (type words, RFC 3339 UTC)', async () => {
     const r = await h.cli(['keys', 'list', '--name', 'bob-*']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(
       'name\taccess_key\ttype\tstatus\texpiry_time\tcreated_date\tlast_access\n' +
-        `bob-laptop\t${basic.bobLaptop.accessKey}\tUSER\tACTIVE\t2030-06-30T23:59:59\t2026-01-15T10:00:00.000000\t\n`,
+        `bob-laptop\t${basic.bobLaptop.accessKey}\tuser\tACTIVE\t2030-06-30T23:59:59Z\t2026-01-15T10:00:00Z\t\n`,
     );
   });
 
@@ -150,8 +150,8 @@ describe('keys list: sorting and limits', () => {
       await h.cli(['keys', 'ls', '--json', '--sort', 'type']),
     ) as AccessKeyRecord[];
     const types = byType.map((k) => k.type);
-    expect(types.slice(0, 7)).toEqual(Array(7).fill('TENANT'));
-    expect(types.slice(7)).toEqual(['API', 'API', 'USER']);
+    expect(types.slice(0, 7)).toEqual(Array(7).fill('access'));
+    expect(types.slice(7)).toEqual(['api', 'api', 'user']);
     // Equal types are in name order.
     expect(byType.slice(7, 9).map((k) => k.name)).toEqual([basic.onboardingName, 'ingest']);
     const byStatus = await listNames('--sort', 'status', '--desc');

@@ -18,11 +18,11 @@ describe('keys show', () => {
       lines.find((l) => l.startsWith(`${label}:`))?.replace(/^[^:]+:\s+/, '');
     expect(field('Name')).toBe('acme-admin');
     expect(field('Access key')).toBe(basic.acmeAdmin.accessKey);
-    expect(field('Type')).toBe('access key (TENANT)');
+    expect(field('Type')).toBe('access');
     expect(field('Status')).toBe('active');
     expect(field('Description')).toBe('Acme administrator key');
     expect(field('Expires')).toBe('never');
-    expect(field('Created')).toBe('2026-01-15 10:00:00 UTC (just now)');
+    expect(field('Created')).toBe('2026-01-15T10:00:00Z (just now)');
     expect(field('Owner')).toBe(`Alice Admin (alice, ${basic.users.alice})`);
     expect(field('Deletable')).toBe('yes');
     expect(field('Groups')).toBe('Administrators');
@@ -34,7 +34,7 @@ describe('keys show', () => {
   it('an API key shows its rotation schedule; a non-deletable one says so', async () => {
     const ingest = await h.cli(['keys', 'show', basic.ingest.accessKey, '-o', 'table']);
     expect(ingest.stdout).toMatch(
-      /^Rotation: +every 30d, grace 15d; next 2026-02-14 10:00:00 UTC \(in 30 days\)$/m,
+      /^Rotation: +every 30d, grace 15d; next 2026-02-14T10:00:00Z \(in 30 days\)$/m,
     );
     const onboarding = await h.cli(['keys', 'show', basic.onboardingName, '-o', 'table']);
     expect(onboarding.stdout).toMatch(/^Rotation: +never rotates$/m);
@@ -48,7 +48,7 @@ describe('keys show', () => {
     expect(doc).toMatchObject({
       access_key: basic.ingest.accessKey,
       name: 'ingest',
-      type: 'API',
+      type: 'api',
       expiry_time: null,
       rotation: { never_rotate: false, rotation_period: 30, grace_period: 15 },
       owner: null,
@@ -66,7 +66,7 @@ describe('keys show', () => {
     const r = await h.cli(['keys', 'show', 'bob-laptop', '-o', 'table']);
     expect(r.stdout).toMatch(/^Roles: +Viewer \(inherited from the owner\)$/m);
     expect(r.stdout).toMatch(/^Owner: +Bob User \(bob, 100000000000002\)$/m);
-    expect(r.stdout).toMatch(/^Expires: +2030-06-30 23:59:59 UTC \(in 4 years\)$/m);
+    expect(r.stdout).toMatch(/^Expires: +2030-06-30T23:59:59Z \(in 4 years\)$/m);
     const doc = json(await h.cli(['keys', 'show', 'bob-laptop', '--json']));
     expect(doc.owner).toEqual({ user_id: basic.users.bob, login_id: 'bob', full_name: 'Bob User' });
   });

@@ -96,12 +96,12 @@ describe('keys add as an administrator', () => {
     const cred = expectSecretFields(doc);
     expect(doc).toMatchObject({
       name: 'feed',
-      type: 'API',
+      type: 'api',
       status: 'ACTIVE',
       non_deletable: false,
       key_expired: false,
       expiry_enum: EXPIRY_ENUM.CUSTOM,
-      expiry_time: '2027-01-31T12:00:00',
+      expiry_time: '2027-01-31T12:00:00Z',
       rotation: { never_rotate: false, rotation_period: 30, grace_period: 15 },
     });
     expect(r.stderr).toContain('expires 2027-01-31T12:00:00Z');
@@ -124,7 +124,7 @@ describe('keys add as an administrator', () => {
     const at = formatWireSeconds(new Date(w.now().getTime() + 12 * 3_600_000));
     expect(JSON.parse(r.stdout)).toMatchObject({
       expiry_enum: EXPIRY_ENUM.CUSTOM,
-      expiry_time: at,
+      expiry_time: `${at}Z`,
     });
   });
 
@@ -141,7 +141,7 @@ describe('keys add as an administrator', () => {
     ]);
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ type: 'USER', owner_user_id: BOB_USER_ID, expiry_enum: '60 days' });
+    expect(doc).toMatchObject({ type: 'user', owner_user_id: BOB_USER_ID, expiry_enum: '60 days' });
     expectSecretFields(doc);
     // Bob now holds 2 keys: the service refuses a third, with its own words (exit 6).
     const third = await w.cli(['keys', 'add', 'bob-3', '--user', BOB_USER_ID, '--expires', '1d']);
@@ -227,7 +227,7 @@ describe('keys add --dry-run', () => {
       action: 'create',
       name: 'p2',
       description: null,
-      type: 'USER',
+      type: 'user',
       expiry_enum: EXPIRY_ENUM.NEVER,
       expiry_time: null,
       groups: [],
@@ -296,7 +296,7 @@ describe('keys add as a plain user (bob)', () => {
       });
       expect(r.exitCode).toBe(0);
       const doc = JSON.parse(r.stdout);
-      expect(doc).toMatchObject({ type: 'USER', owner_user_id: BOB_USER_ID, name: 'bob-two' });
+      expect(doc).toMatchObject({ type: 'user', owner_user_id: BOB_USER_ID, name: 'bob-two' });
       expect(r.stderr).toContain('creating your own user-level key');
       expect(await world.loginStatus(expectSecretFields(doc))).toBe(200);
       const before = (await world.keys()).length;

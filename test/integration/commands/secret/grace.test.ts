@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPIRY_ENUM } from '../../../../src/core/expiry-enum.js';
-import { endOfUtcDay, formatWireSeconds } from '../../../../src/core/timestamp.js';
+import { endOfUtcDay, formatWireSeconds, outputTimestamp } from '../../../../src/core/timestamp.js';
 import { imsPaths } from '../../../../src/wire/paths.js';
 import type { AccessKeyRecord } from '../../../../src/wire/types.js';
 import {
@@ -75,23 +75,30 @@ describe('keys rotate --grace', () => {
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc).sort()).toEqual([
+      'access_key',
+      'name',
       'new',
       'old',
       'old_expires_at',
       'rolled_back',
       'verified',
     ]);
-    const until = formatWireSeconds(new Date(w.now().getTime() + 24 * HOUR));
+    const until = `${formatWireSeconds(new Date(w.now().getTime() + 24 * HOUR))}Z`;
     expect(doc).toMatchObject({ verified: true, rolled_back: false, old_expires_at: until });
     expectRecordShape(doc.old);
     expect(doc.old).toMatchObject({ access_key: old.accessKey, expiry_time: until });
     expectRecordShape(doc.new);
     const fresh = expectSecretFields(doc.new);
+    // The result names the key to use from now on, as every single-key result does.
+    expect({ name: doc.name, access_key: doc.access_key }).toEqual({
+      name: 'preset',
+      access_key: fresh.accessKey,
+    });
     // A day preset is asked for again: the new key gets its 30 days from now.
     expect(doc.new).toMatchObject({
       name: 'preset',
       expiry_enum: EXPIRY_ENUM.DAYS_30,
-      expiry_time: formatWireSeconds(endOfUtcDay(new Date(w.now().getTime() + 30 * 24 * HOUR))),
+      expiry_time: `${formatWireSeconds(endOfUtcDay(new Date(w.now().getTime() + 30 * 24 * HOUR)))}Z`,
     });
     expect(r.stderr).toContain('logged in with the new key');
     expect(await w.loginStatus(fresh)).toBe(200);
@@ -111,7 +118,7 @@ describe('keys rotate --grace', () => {
     const expiry = formatWireSeconds(new Date(w.now().getTime() + HOUR));
     const r = await w.cli(['--json', 'keys', 'rotate', old.accessKey, '--grace', '2d']);
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout).old_expires_at).toBe(expiry);
+    expect(JSON.parse(r.stdout).old_expires_at).toBe(`${expiry}Z`);
     expect(r.stderr).toContain(`already expires at ${expiry}Z`);
     expect((await w.key(old.accessKey))?.expiry_time).toBe(expiry);
   });
@@ -120,8 +127,8 @@ describe('keys rotate --grace', () => {
     const r = await w.cli(['--json', 'keys', 'rotate', 'bob-laptop', '--grace', '1h', '--verify']);
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.new).toMatchObject({ type: 'USER', owner_user_id: BOB_USER_ID, name: 'bob-laptop' });
-    expect(doc.new.expiry_time).toBe('2030-06-30T23:59:59');
+    expect(doc.new).toMatchObject({ type: 'user', owner_user_id: BOB_USER_ID, name: 'bob-laptop' });
+    expect(doc.new.expiry_time).toBe('2030-06-30T23:59:59Z');
     expect(doc.verified).toBe(true);
     expect(await w.loginStatus(BOB)).toBe(200);
   });
@@ -169,10 +176,10 @@ describe('keys rotate --grace', () => {
       action: 'rotate_with_grace',
       verify: true,
       changes_old_expiry: true,
-      old_expires_at: formatWireSeconds(new Date(w.now().getTime() + HOUR)),
+      old_expires_at: `${formatWireSeconds(new Date(w.now().getTime() + HOUR))}Z`,
       new_key: {
         name: 'acme-auditor',
-        type: 'TENANT',
+        type: 'access',
         expiry_enum: EXPIRY_ENUM.NEVER,
         groups: [{ name: 'Auditors' }],
         roles: [],
@@ -217,7 +224,17 @@ describe('keys rotate --grace: rollback', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ verified: false, rolled_back: true, old_expires_at: null });
     const oldBefore = before.find((k) => k.access_key === AUDITOR.accessKey);
-    expect(doc.old).toEqual({ ...oldBefore, expiry_time: null });
+    if (oldBefore === undefined) throw new Error('acme-auditor is missing');
+    // The old key as printed: the service's record, type word and RFC 3339 UTC times.
+    expect(doc.old).toEqual({
+      ...oldBefore,
+      type: 'access',
+      created_date: outputTimestamp(oldBefore.created_date),
+      ...(oldBefore.last_access ? { last_access: outputTimestamp(oldBefore.last_access) } : {}),
+      expiry_time: null,
+    });
+    // Rolled back: the key to use is still the old one.
+    expect(doc).toMatchObject({ name: 'acme-auditor', access_key: AUDITOR.accessKey });
     const fresh = expectSecretFields(doc.new);
     expect(r.stderr).toContain(`the secret delivered for it is void`);
     expect(r.stderr).toMatch(

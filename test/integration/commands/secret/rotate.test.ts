@@ -34,7 +34,7 @@ describe('keys rotate: access and user-level keys', () => {
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
     expectRecordShape(doc);
-    expect(doc).toMatchObject({ name: 'bob-laptop', type: 'USER', access_key: BOB.accessKey });
+    expect(doc).toMatchObject({ name: 'bob-laptop', type: 'user', access_key: BOB.accessKey });
     const cred = expectSecretFields(doc);
     expect(await w.loginStatus(BOB)).toBe(401);
     expect(await w.loginStatus(cred)).toBe(200);
@@ -78,7 +78,7 @@ describe('keys rotate: API keys', () => {
       expect(doc.rotation).toMatchObject({ old_rotation_key: INGEST.accessKey, grace_period: 15 });
       expect(doc.old_access_key).toBe(INGEST.accessKey);
       const until = new Date(rotatedAt.getTime() + 15 * DAY).toISOString().slice(0, 19);
-      expect(doc.old_valid_until).toBe(until);
+      expect(doc.old_valid_until).toBe(`${until}Z`);
       expect(r.stderr).toContain(`keeps working until ${until}Z`);
       expect(await world.loginStatus(INGEST)).toBe(200);
       expect(await world.loginStatus(cred)).toBe(200);

@@ -51,7 +51,8 @@ export const START = new Date('2026-03-02T10:00:00.000Z');
 
 export const ACCESS_KEY = /^[A-Z0-9]{30}$/;
 export const SECRET_KEY = /^[A-Za-z0-9]{50}$/;
-export const WIRE_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+/** How helixctl prints every time (docs/cli-contract.md §6): RFC 3339 UTC, whole seconds. */
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 export type Cred = typeof ADMIN;
 
@@ -164,16 +165,16 @@ export function expectSecretFields(doc: Record<string, unknown>): Cred {
   return credential;
 }
 
-/** The record fields every key document carries, with their wire types. */
+/** The record fields every key document carries, as helixctl prints them. */
 export function expectRecordShape(doc: Record<string, unknown>): void {
   expect(doc.user_id).toMatch(/^\d{15}$/);
   expect(doc.access_key).toMatch(ACCESS_KEY);
   expect(typeof doc.name).toBe('string');
-  expect(['TENANT', 'API', 'USER']).toContain(doc.type);
+  expect(['access', 'api', 'user']).toContain(doc.type);
   expect(['ACTIVE', 'INACTIVE']).toContain(doc.status);
   expect(typeof doc.non_deletable).toBe('boolean');
   expect(typeof doc.key_expired).toBe('boolean');
-  expect(doc.created_date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/);
+  expect(doc.created_date).toMatch(RFC3339);
   expect(typeof doc.expiry_enum).toBe('string');
-  if (doc.expiry_time !== null) expect(doc.expiry_time).toMatch(WIRE_SECONDS);
+  if (doc.expiry_time !== null) expect(doc.expiry_time).toMatch(RFC3339);
 }

@@ -1,3 +1,4 @@
+import { keyTypeWord } from '../../../../core/key-type.js';
 import type { Column } from '../../../../output/columns.js';
 import type { OutputMode } from '../../../../output/mode.js';
 import type { UserInfo } from '../../../../wire/types.js';
@@ -42,7 +43,8 @@ export function whoamiJson(view: WhoamiView): Record<string, unknown> {
     tenant_name: info.tenant_name,
     principal_id: info.principal_id,
     user_id: info.user_id,
-    key_type: info.key_type ?? null,
+    // The word `--type` takes (`access`, `api`, `user`), as every key record prints it.
+    key_type: info.key_type === undefined ? null : keyTypeWord(info.key_type),
     roles: info.roles,
     groups: info.groups,
     permissions: info.permissions,
@@ -63,7 +65,11 @@ export function whoamiFields(view: WhoamiView, mode: OutputMode): Column<WhoamiV
       : []),
     { header: 'Tenant', value: (v) => `${v.info.tenant_name} (${v.info.tenant_id})` },
     { header: 'Principal', value: (v) => v.info.principal_id },
-    { header: 'Key type', value: (v) => v.info.key_type ?? '(not reported)' },
+    {
+      header: 'Key type',
+      value: (v) =>
+        v.info.key_type === undefined ? '(not reported)' : keyTypeWord(v.info.key_type),
+    },
     { header: 'User id', value: (v) => v.info.user_id },
     { header: 'Administrator', value: (v) => (v.admin ? 'yes' : 'no') },
     { header: 'Roles', value: (v) => list(v.info.roles) },

@@ -1,6 +1,7 @@
 import { RuleError } from '../../../../core/errors.js';
 import type { Expiry } from '../../../../core/expiry.js';
-import { formatWireSeconds } from '../../../../core/timestamp.js';
+import { keyTypeWord } from '../../../../core/key-type.js';
+import { formatRfc3339 } from '../../../../core/timestamp.js';
 import { imsPaths } from '../../../../wire/paths.js';
 import type {
   CreatedAccessKey,
@@ -78,9 +79,9 @@ export function addPlanJson(plan: AddPlan, heldKeys?: number): Record<string, un
     action: 'create',
     name: plan.name,
     description: plan.description ?? null,
-    type: plan.type,
+    type: keyTypeWord(plan.type),
     expiry_enum: plan.expiry.request.expiry_enum,
-    expiry_time: plan.expiry.kind === 'never' ? null : formatWireSeconds(plan.expiry.at),
+    expiry_time: plan.expiry.kind === 'never' ? null : formatRfc3339(plan.expiry.at),
     groups: plan.groups.map((g) => ({ group_id: g.id, name: g.name })),
     roles: plan.roles.map((r) => ({ role_id: r.id, name: r.name })),
     owner:

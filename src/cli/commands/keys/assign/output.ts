@@ -18,10 +18,14 @@ const COLUMNS: Column<Row>[] = [
   { header: 'ID', value: 'id' },
 ];
 
-/** `{access_key, groups: [{group_id, name}], roles: [{role_id, name}]}`. */
+/**
+ * `{access_key, name, groups: [{group_id, name}], roles: [{role_id, name}]}`: like every
+ * single-key result, it names the key (docs/cli-contract.md §6).
+ */
 export function assignmentJson(record: AccessKeyRecord, groups: SetChange, roles: SetChange) {
   return {
     access_key: record.access_key,
+    name: record.name,
     groups: groups.next.map((g) => ({ group_id: g.id, name: g.name })),
     roles: roles.next.map((r) => ({ role_id: r.id, name: r.name })),
   };
@@ -89,7 +93,6 @@ export function reportAssignDryRun(
     'assign',
     {
       ...assignmentJson(record, groups, roles),
-      name: record.name,
       changes: {
         groups_added: groups.added.map((g) => ({ group_id: g.id, name: g.name })),
         groups_removed: groups.removed.map((g) => ({ group_id: g.id, name: g.name })),

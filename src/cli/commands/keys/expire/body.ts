@@ -44,7 +44,7 @@ export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext
     access_key: record.access_key,
     name: record.name,
     old_expiry_time: jsonExpiry(record),
-    new_expiry_time: plan.expiryTime,
+    new_expiry_time: jsonExpiry({ expiry_time: plan.expiryTime }),
   };
   if (plan.expiryTime === null) printer.warn('a key that never expires is not recommended');
   const label = `${quoteForMessage(record.name)} (${record.access_key})`;
@@ -64,7 +64,7 @@ export async function keysExpire(options: KeysExpireOptions, ctx: CommandContext
 
 const wire = (time: string | null) => time ?? 'never';
 
-/** TSV carries the wire values, as `keys list` prints them, for scripts. */
+/** TSV carries the values json prints (RFC 3339 UTC), as `keys list` does, for scripts. */
 const WIRE_FIELDS: Column<ExpiryChange>[] = [
   { header: 'access_key', value: 'access_key' },
   { header: 'name', value: 'name' },
@@ -97,7 +97,7 @@ function printChange(
       const note = revived ? ': it had expired and works again' : '';
       printer.success(`expiry of key ${quoteForMessage(change.name)} updated${note}`);
       if (plan.note !== undefined && change.new_expiry_time !== null) {
-        printer.info(`expires ${change.new_expiry_time}Z (${plan.note})`);
+        printer.info(`expires ${change.new_expiry_time} (${plan.note})`);
       }
       if (after.status === 'INACTIVE') {
         printer.info(

@@ -1,6 +1,6 @@
 import type { Expiry } from '../../../../core/expiry.js';
 import { DAY } from '../../../../core/time-units.js';
-import { formatWireSeconds, parseWireTimestamp } from '../../../../core/timestamp.js';
+import { parseWireTimestamp } from '../../../../core/timestamp.js';
 import type { SinkPlan } from '../../../../output/secret/types.js';
 import { withSpinner } from '../../../../output/spinner.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
@@ -77,7 +77,7 @@ export async function rotateApi(
       record: withoutSecret(rotated),
       secretKey: rotated.access_secret_key,
       tenantId: rotated.tenant_id,
-      extra: { old_access_key: record.access_key, old_valid_until: formatWireSeconds(until) },
+      extra: { old_access_key: record.access_key, old_valid_until: utcText(until) },
     },
     'Rotated API key',
   );

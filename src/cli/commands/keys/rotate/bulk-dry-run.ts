@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keyTypeWord } from '../../../../core/key-type.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { BulkSelection } from './bulk-select.js';
 import type { BulkSinks, BulkTarget } from './bulk-types.js';
@@ -38,7 +39,7 @@ function entry(target: BulkTarget, action: 'rotate' | 'skip', sinks: BulkSinks) 
   return {
     name: record.name,
     access_key: record.access_key,
-    type: record.type,
+    type: keyTypeWord(record.type),
     action,
     ...(target.skipReason === undefined ? {} : { reason: target.skipReason }),
     ...(action === 'rotate' && sinks.dir !== undefined

@@ -1,6 +1,8 @@
+import { keyTypeWord } from '../../../../core/key-type.js';
 import { sanitizeInline } from '../../../../output/sanitize.js';
 import { githubMaskLines } from '../../../../output/secret/mask.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { jsonExpiry } from '../shared/key-columns.js';
 import { bulkColumns } from './bulk-columns.js';
 import type { BulkRow } from './bulk-types.js';
 
@@ -26,9 +28,22 @@ export function openBulkOutput(ctx: CommandContext): BulkOutput {
       if (row.credential !== undefined || row.access_secret_key !== undefined) {
         printer.holdsSecret(row.name);
       }
-      output.add(row);
+      output.add(printed(row));
     },
     finish: () => output.finish(),
+  };
+}
+
+/**
+ * The row as every mode prints it (docs/cli-contract.md §6): the type as `--type` spells it,
+ * the renewed expiry RFC 3339 UTC. Rows are built with wire values; this is where they change.
+ */
+function printed(row: BulkRow): BulkRow {
+  const expiry = row.new_expiry_time;
+  return {
+    ...row,
+    type: keyTypeWord(row.type),
+    ...(expiry === undefined ? {} : { new_expiry_time: jsonExpiry({ expiry_time: expiry }) }),
   };
 }
 

@@ -39,10 +39,11 @@ export interface BulkRow {
   access_key: string;
   /** API keys only: the access key the rotation produced (the old one works for the grace period). */
   new_access_key?: string;
-  type: KeyType;
+  /** The wire type while rotating; printed as `--type` spells it (`access`, `api`, `user`). */
+  type: KeyType | string;
   result: BulkOutcome;
   rotated: boolean;
-  /** The renewed expiry (wire form; null = never): rotation renews (README "Key lifecycle"). */
+  /** The renewed expiry (wire form, printed RFC 3339 UTC; null = never): rotation renews (README "Key lifecycle"). */
   new_expiry_time?: string | null;
   /** Why a key was skipped. */
   reason?: string;

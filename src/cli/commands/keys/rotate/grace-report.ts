@@ -1,10 +1,10 @@
 import { formatRelative } from '../../../../core/duration-format.js';
-import { formatWireSeconds } from '../../../../core/timestamp.js';
+import { keyTypeWord } from '../../../../core/key-type.js';
 import type { SecretJsonFields } from '../../../../output/secret/types.js';
 import { imsPaths } from '../../../../wire/paths.js';
 import type { AccessKeyRecord } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
-import { keyJson } from '../shared/key-columns.js';
+import { jsonExpiry, keyJson } from '../shared/key-columns.js';
 import { utcText } from '../shared/utc-text.js';
 import type { ClonePlan } from './clone.js';
 
@@ -23,15 +23,22 @@ export interface GraceOutcome {
   retired: boolean;
 }
 
-/** `{old, new, old_expires_at, verified, rolled_back}`: one document for both outcomes. */
+/**
+ * `{name, access_key, old, new, old_expires_at, verified, rolled_back}`: one document for both
+ * outcomes. `name` and `access_key`, as on every single-key result, are the key to use from
+ * now on: the new one, or the old one when the new one was rolled back.
+ */
 export function graceJson(outcome: GraceOutcome): Record<string, unknown> {
+  const current = outcome.rolledBack ? outcome.old : outcome.created;
   return {
+    name: current.name,
+    access_key: current.access_key,
     old: keyJson(outcome.old),
     new: {
       ...keyJson(outcome.created),
       ...outcome.fields,
     },
-    old_expires_at: outcome.retired ? formatWireSeconds(outcome.plan.oldExpiresAt) : null,
+    old_expires_at: outcome.retired ? utcText(outcome.plan.oldExpiresAt) : null,
     verified: outcome.verified,
     rolled_back: outcome.rolledBack,
   };
@@ -41,8 +48,9 @@ function cloneSummary(plan: ClonePlan) {
   return {
     name: plan.old.name,
     description: plan.old.description ?? null,
-    type: plan.owner.kind === 'user' ? 'USER' : plan.old.type,
+    type: keyTypeWord(plan.owner.kind === 'user' ? 'USER' : plan.old.type),
     ...plan.expiry,
+    ...(plan.expiry.expiry_time === undefined ? {} : { expiry_time: jsonExpiry(plan.expiry) }),
     groups: plan.groups,
     roles: plan.roles,
     owner:
@@ -57,7 +65,7 @@ function cloneSummary(plan: ClonePlan) {
 /** `--dry-run` of `rotate --grace`: the clone, and when the old key would stop working. */
 export function printGracePlan(ctx: CommandContext, plan: ClonePlan, verify: boolean): void {
   const { printer } = ctx;
-  const expires = plan.changesOldExpiry ? formatWireSeconds(plan.oldExpiresAt) : null;
+  const expires = plan.changesOldExpiry ? utcText(plan.oldExpiresAt) : null;
   printer.result(
     () => ({
       dry_run: true,
@@ -65,7 +73,7 @@ export function printGracePlan(ctx: CommandContext, plan: ClonePlan, verify: boo
       key: keyJson(plan.old),
       new_key: cloneSummary(plan),
       verify,
-      old_expires_at: formatWireSeconds(plan.oldExpiresAt),
+      old_expires_at: utcText(plan.oldExpiresAt),
       changes_old_expiry: expires !== null,
     }),
     () => {

@@ -1,13 +1,12 @@
 import { formatRelative } from '../../../../core/duration-format.js';
 import { expiryInstant } from '../../../../core/expiry-state.js';
-import { parseWireTimestamp } from '../../../../core/timestamp.js';
+import { formatRfc3339, parseWireTimestamp } from '../../../../core/timestamp.js';
 
-/** `2027-01-31 23:59:59 UTC`: an instant as people read it, zone spelled out. */
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
+// Absolute times are RFC 3339 UTC here too, the form json and tsv print (docs/cli-contract.md
+// §6): a time copied from a table pastes into `--on` or a script unchanged.
+const formatUtc = formatRfc3339;
 
-/** `2027-01-31 23:59:59 UTC (in 3 days)`, or `-` when absent or unreadable. */
+/** `2027-01-31T23:59:59Z (in 3 days)`, or `-` when absent or unreadable. */
 export function whenText(wire: string | undefined, now: Date): string {
   const at = wire === undefined ? undefined : parseWireTimestamp(wire);
   return at === undefined ? '-' : `${formatUtc(at)} (${formatRelative(at, now)})`;

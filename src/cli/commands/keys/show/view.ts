@@ -1,15 +1,10 @@
+import { keyTypeWord } from '../../../../core/key-type.js';
 import type { Column } from '../../../../output/columns.js';
 import { styleStatus } from '../../../../output/styles.js';
 import type { Rotation } from '../../../../wire/types.js';
 import { keyJson } from '../shared/key-columns.js';
 import type { KeyDetails, PermissionSource } from '../shared/key-details.js';
 import { expiryText, whenText } from '../shared/time-text.js';
-
-const TYPE_LABEL: Record<string, string> = {
-  TENANT: 'access key (TENANT)',
-  API: 'API key (API)',
-  USER: 'user key (USER)',
-};
 
 /** `keys show --json`: the key as keyJson prints it, plus its assignments and owner. */
 export function detailsJson(details: KeyDetails) {
@@ -63,7 +58,7 @@ export function detailFields(details: KeyDetails, now: Date): Column<KeyDetails>
   const fields: Array<Column<KeyDetails> | false> = [
     { header: 'Name', value: () => r.name },
     { header: 'Access key', value: () => r.access_key },
-    { header: 'Type', value: () => TYPE_LABEL[r.type] ?? r.type },
+    { header: 'Type', value: () => keyTypeWord(r.type) },
     {
       header: 'Status',
       value: () => r.status.toLowerCase(),
