@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { formatCredential } from '../../../src/core/credential.js';
 import { BIN, type Sandbox, sandbox } from '../../helpers/cli.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
+import { missingNote } from '../../helpers/skip.js';
 import { type Cred, createKeys } from '../../integration/commands/bulk/bulk-fixture.js';
 
 /**
@@ -109,32 +110,37 @@ async function reset(): Promise<void> {
   );
 }
 
-describe.skipIf(!tmux || !existsSync(BASH_COMPLETION))('bash', () => {
-  it('completes verbs, flag values and key names', async () => {
-    const rc = [
-      `PS1='$ '`,
-      `source ${BASH_COMPLETION}`,
-      exports('sh'),
-      'source <(helixctl completion bash)',
-    ];
-    await startShell('bash', ['bash', '--norc', '--noprofile'], rc.join('\n'));
-    await reset();
-    await send('helixctl keys ', 'Tab', 'Tab');
-    await screenShows(/activate\s+add\s+assign\s+check/, /permissions\s+rotate\s+show/);
-    await reset();
-    await send('helixctl keys rot', 'Tab');
-    // capture-pane drops trailing spaces: the completed word is there, whole.
-    await screenShows(/^\$ helixctl keys rotate$/m);
-    await reset();
-    await send('helixctl keys list --type ', 'Tab', 'Tab');
-    await screenShows(/access\s+api\s+user/);
-    await reset();
-    await send('helixctl keys show deploy-', 'Tab', 'Tab');
-    await screenShows(/deploy-prod\s+deploy-staging/);
-  });
-});
+const bashCompletion = existsSync(BASH_COMPLETION);
 
-describe.skipIf(!tmux || !zsh)('zsh', () => {
+describe.skipIf(!tmux || !bashCompletion)(
+  `bash${missingNote({ tmux, 'bash-completion': bashCompletion })}`,
+  () => {
+    it('completes verbs, flag values and key names', async () => {
+      const rc = [
+        `PS1='$ '`,
+        `source ${BASH_COMPLETION}`,
+        exports('sh'),
+        'source <(helixctl completion bash)',
+      ];
+      await startShell('bash', ['bash', '--norc', '--noprofile'], rc.join('\n'));
+      await reset();
+      await send('helixctl keys ', 'Tab', 'Tab');
+      await screenShows(/activate\s+add\s+assign\s+check/, /permissions\s+rotate\s+show/);
+      await reset();
+      await send('helixctl keys rot', 'Tab');
+      // capture-pane drops trailing spaces: the completed word is there, whole.
+      await screenShows(/^\$ helixctl keys rotate$/m);
+      await reset();
+      await send('helixctl keys list --type ', 'Tab', 'Tab');
+      await screenShows(/access\s+api\s+user/);
+      await reset();
+      await send('helixctl keys show deploy-', 'Tab', 'Tab');
+      await screenShows(/deploy-prod\s+deploy-staging/);
+    });
+  },
+);
+
+describe.skipIf(!tmux || !zsh)(`zsh${missingNote({ tmux, zsh })}`, () => {
   it('completes verbs with descriptions and key names', async () => {
     const rc = [
       `PS1='$ '`,
@@ -155,7 +161,7 @@ describe.skipIf(!tmux || !zsh)('zsh', () => {
   });
 });
 
-describe.skipIf(!tmux || !fish)('fish', () => {
+describe.skipIf(!tmux || !fish)(`fish${missingNote({ tmux, fish })}`, () => {
   it('completes verbs and key names', async () => {
     const rc = [exports('fish'), 'helixctl completion fish | source'];
     await startShell('fish', ['fish', '--no-config'], rc.join('\n'));
