@@ -41,6 +41,7 @@ describe('completion bash', () => {
 
   it('passes the words as arguments to `helixctl complete --`, never through eval', async () => {
     const text = await completionScript('bash');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash text, not a template
     expect(text).toContain('helixctl complete -- "${words[@]:1:cword-1}" "$cur"');
     expect(text).not.toContain('eval');
   });
