@@ -1,8 +1,8 @@
 import { dataDir, dataFiles } from '../../../../config/paths.js';
 import { writeStderr } from '../../../../output/io.js';
 import { sanitizeInline } from '../../../../output/sanitize.js';
-import { readExampleSeed } from '../../../example-seed.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { readExampleSeed } from './example-seed.js';
 import type { ServeOptions } from './options.js';
 import { serve } from './serve.js';
 
