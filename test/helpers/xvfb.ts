@@ -17,6 +17,8 @@ function inPath(name: string): string | undefined {
 /** Xvfb tests run wherever Xvfb exists, and must not be skipped silently on CI. */
 export const XVFB_AVAILABLE = process.platform === 'linux' && inPath('Xvfb') !== undefined;
 export const SKIP_XVFB = !XVFB_AVAILABLE && !process.env.CI;
+/** The title suffix of a test skipped for want of Xvfb (test/helpers/skip.ts). */
+export const XVFB_NOTE = SKIP_XVFB ? ' (skipped: xvfb not installed)' : '';
 
 export interface Display {
   /** `:<n>`, for DISPLAY. */

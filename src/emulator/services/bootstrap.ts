@@ -2,6 +2,7 @@ import type { Credential } from '../../core/credential.js';
 import { EXPIRY_ENUM } from '../../wire/types.js';
 import { newEntityId } from '../crypto/random.js';
 import { addGroups } from '../repos/assignments.js';
+import { insertGroup } from '../repos/groups.js';
 import { entityIdTaken, insertUser } from '../repos/users.js';
 import type { Database } from '../store/sqlite.js';
 import { markAdminPending } from './admin-credential.js';
@@ -16,10 +17,20 @@ export interface BootstrapResult {
 
 export const EMULATOR_TENANT_NAME = 'Helix Emulator';
 export const ADMIN_KEY_NAME = 'helixctl-admin';
+/**
+ * Groups the bootstrapped tenant has beside Administrators, so the README's examples
+ * (`keys add ... --group Operators --role "Data Ingestion"`) run as written on a fresh
+ * emulator. Seeded tenants get only what their seed names.
+ */
+export const EXAMPLE_GROUPS: ReadonlyArray<{ name: string; description: string; roles: string[] }> =
+  [
+    { name: 'Operators', description: 'Run the services', roles: ['Data Ingestion', 'Viewer'] },
+    { name: 'Auditors', description: 'Review access keys', roles: ['Access Key Auditor'] },
+  ];
 
 /**
- * First start on an empty database: a tenant, its roles and Administrators group, an admin
- * person, the admin TENANT key (never expires: it is the emulator's root credential, and an
+ * First start on an empty database: a tenant, its roles, the Administrators group and the
+ * example groups, an admin person, the admin TENANT key (never expires: it is the emulator's root credential, and an
  * expired root key would lock the user out of a local emulator for good), and the onboarding
  * API key `<tenant id>@<epoch ms>` (non-deletable, never rotates). One transaction.
  */
@@ -30,6 +41,13 @@ export function bootstrap(db: Database, now: number): BootstrapResult {
       domainName: 'helix-emulator.local',
       now,
     });
+    for (const group of EXAMPLE_GROUPS) {
+      const groupId = newEntityId((id) => entityIdTaken(db, id));
+      const roleIds = group.roles.map((role) => names.roles.get(role) ?? '');
+      const { name, description } = group;
+      insertGroup(db, { groupId, tenantId: names.tenantId, name, description, roleIds, now });
+      names.groups.set(group.name, groupId);
+    }
     const adminId = newEntityId((id) => entityIdTaken(db, id));
     insertUser(db, {
       user_id: adminId,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox, spawnCli } from '../../helpers/cli.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 import { expectSecretConfined } from './files.js';
 
 let serve: ServeProcess;
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => sb.cleanup());
 
-describe.skipIf(SKIP_XVFB)('login --from-clipboard (private Xvfb)', () => {
+describe.skipIf(SKIP_XVFB)(`login --from-clipboard (private Xvfb)${XVFB_NOTE}`, () => {
   it('reads the whole credential from the clipboard', async () => {
     if (!display || !serve.credentialText || !serve.admin)
       throw new Error('no display or credential');

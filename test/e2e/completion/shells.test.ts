@@ -5,12 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { formatCredential } from '../../../src/core/credential.js';
 import { BIN, type Sandbox, sandbox } from '../../helpers/cli.js';
 import { type ServeProcess, startServe } from '../../helpers/serve-process.js';
+import { missingNote } from '../../helpers/skip.js';
 import { type Cred, createKeys } from '../../integration/commands/bulk/bulk-fixture.js';
 
 /**
  * The generated scripts in real shells under tmux: Tab presses complete verbs, flag values
- * and key names from `helixctl serve`. bash uses the bash-completion package (Debian's
- * bash-completion 2.11 here), as the script requires `_get_comp_words_by_ref`.
+ * and key names from `helixctl serve`. bash runs twice: with the bash-completion package
+ * (Debian's 2.11 here) and without it, as the script works in a bare bash too.
  */
 
 const BASH_COMPLETION = '/usr/share/bash-completion/bash_completion';
@@ -109,15 +110,53 @@ async function reset(): Promise<void> {
   );
 }
 
-describe.skipIf(!tmux || !existsSync(BASH_COMPLETION))('bash', () => {
-  it('completes verbs, flag values and key names', async () => {
-    const rc = [
-      `PS1='$ '`,
-      `source ${BASH_COMPLETION}`,
+const bashCompletion = existsSync(BASH_COMPLETION);
+
+/** bash with the bash-completion package loaded, and a bare bash without it. */
+const BASH_VARIANTS = [
+  {
+    label: 'with bash-completion',
+    setup: [`source ${BASH_COMPLETION}`],
+    needs: { tmux, 'bash-completion': bashCompletion },
+  },
+  { label: 'without bash-completion', setup: [], needs: { tmux } },
+];
+
+describe.each(BASH_VARIANTS)('bash $label', ({ label, setup, needs }) => {
+  const note = missingNote(needs);
+  it.skipIf(note !== '')(`sources twice without a word on stderr${note}`, async () => {
+    const script = [
+      ...setup,
       exports('sh'),
       'source <(helixctl completion bash)',
+      'source <(helixctl completion bash)',
     ];
-    await startShell('bash', ['bash', '--norc', '--noprofile'], rc.join('\n'));
+    const r = await execa('bash', ['--norc', '--noprofile', '-c', script.join('\n')], {
+      env: { HOME: box.home, PATH: '/usr/bin:/bin' },
+      extendEnv: false,
+      reject: false,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it.skipIf(note !== '')(`completes verbs, flag values and key names${note}`, async () => {
+    const rc = [
+      `PS1='$ '`,
+      ...setup,
+      exports('sh'),
+      // Twice, as a start-up file sourced again would: no "readonly variable" errors.
+      'source <(helixctl completion bash)',
+      'source <(helixctl completion bash)',
+    ];
+    await startShell(
+      `bash-${label.replace(/\W+/g, '-')}`,
+      ['bash', '--norc', '--noprofile'],
+      rc.join('\n'),
+    );
+    await reset();
+    await send('helixctl ke', 'Tab');
+    await screenShows(/^\$ helixctl keys$/m);
     await reset();
     await send('helixctl keys ', 'Tab', 'Tab');
     await screenShows(/activate\s+add\s+assign\s+check/, /permissions\s+rotate\s+show/);
@@ -129,12 +168,16 @@ describe.skipIf(!tmux || !existsSync(BASH_COMPLETION))('bash', () => {
     await send('helixctl keys list --type ', 'Tab', 'Tab');
     await screenShows(/access\s+api\s+user/);
     await reset();
+    await send('helixctl keys list --type=a', 'Tab', 'Tab');
+    await screenShows(/access\s+api/);
+    await reset();
     await send('helixctl keys show deploy-', 'Tab', 'Tab');
-    await screenShows(/deploy-prod\s+deploy-staging/);
+    const text = await screenShows(/deploy-prod\s+deploy-staging/);
+    expect(text).not.toMatch(/command not found|readonly variable/);
   });
 });
 
-describe.skipIf(!tmux || !zsh)('zsh', () => {
+describe.skipIf(!tmux || !zsh)(`zsh${missingNote({ tmux, zsh })}`, () => {
   it('completes verbs with descriptions and key names', async () => {
     const rc = [
       `PS1='$ '`,
@@ -155,7 +198,7 @@ describe.skipIf(!tmux || !zsh)('zsh', () => {
   });
 });
 
-describe.skipIf(!tmux || !fish)('fish', () => {
+describe.skipIf(!tmux || !fish)(`fish${missingNote({ tmux, fish })}`, () => {
   it('completes verbs and key names', async () => {
     const rc = [exports('fish'), 'helixctl completion fish | source'];
     await startShell('fish', ['fish', '--no-config'], rc.join('\n'));

@@ -2,12 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCredential } from '../../../src/core/credential.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 import { ADMIN, AUDITOR, BOB, PLAIN, TENANT } from '../../integration/commands/secret/world.js';
 import { type Served, startServed } from './served.js';
 
 // The real clipboard of a private Xvfb display, read back with xsel (not with our code).
-describe.skipIf(SKIP_XVFB)('the clipboard under Xvfb', () => {
+describe.skipIf(SKIP_XVFB)(`the clipboard under Xvfb${XVFB_NOTE}`, () => {
   let s: Served;
   let x: Display;
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
 import { startHarness } from './helpers/harness.js';
 import { isRunning, killIfRunning, procText, waitForExit } from './helpers/processes.js';
@@ -25,7 +25,7 @@ const SECRET = 'Sx9Kd2Lm4Np6Qr8Tv0Wy3Za5Bc7De9Fg1Hj3Kl5Mn7Pq9Rs1Tu';
 const VALUE = `key:CLIPBOARDTESTKEY0000000000001::${SECRET},tenant id:1234567890`;
 const PARENT_SECRET = 'parent-secret-that-must-not-reach-the-helper';
 
-describe.skipIf(SKIP_XVFB)('clipboard auto-clear (real X server)', () => {
+describe.skipIf(SKIP_XVFB)(`clipboard auto-clear (real X server)${XVFB_NOTE}`, () => {
   let compiled: CompiledSinks;
   let x: Display;
   let script: string;

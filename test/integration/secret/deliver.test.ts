@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSandbox } from '../../helpers/lifecycle.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 import { type CompiledSinks, compileSinks } from './helpers/compile.js';
 import { startHarness } from './helpers/harness.js';
 import { waitUntil } from './helpers/processes.js';
@@ -100,7 +100,7 @@ describe('deliverCredential with the real sinks, in a process of its own', () =>
 });
 
 describe.skipIf(SKIP_XVFB)(
-  'deliverCredential with a real clipboard, in a process of its own',
+  `deliverCredential with a real clipboard, in a process of its own${XVFB_NOTE}`,
   () => {
     let x: Display;
     beforeAll(async () => {

@@ -9,6 +9,7 @@ import {
   writeSecureFile,
 } from '../../../src/config/secure-file.js';
 import { UsageError } from '../../../src/core/errors.js';
+import { ROOT_NOTE } from '../../helpers/skip.js';
 import { isRoot, listDir, modeOf, rejectionOf, SK, tempDir } from './temp-dir.js';
 
 async function withUmask<T>(mask: number, fn: () => Promise<T>): Promise<T> {
@@ -119,7 +120,7 @@ describe('readSecureJson', () => {
     expect(`${error.message}${error.hint}${error.stack}`).not.toContain(SK);
   });
 
-  it.skipIf(isRoot)('reports an unreadable file without a stack', async () => {
+  it.skipIf(isRoot)(`reports an unreadable file without a stack${ROOT_NOTE}`, async () => {
     const dir = await tempDir();
     const path = join(dir, 'c.json');
     await writeFile(path, '{}', { mode: 0o000 });

@@ -7,6 +7,7 @@ import {
   EXTERNAL_CHECK_MS,
   openDatabase,
 } from '../../../src/emulator/store/sqlite.js';
+import { missingNote } from '../../helpers/skip.js';
 
 type Driver = Database['driver'];
 
@@ -43,6 +44,7 @@ const drivers: Array<[Driver, boolean]> = [
 ];
 
 describe.each(drivers)('%s adapter', (driver, present) => {
+  const note = missingNote({ [driver]: present }, 'not available on this Node');
   let dir = '';
   const open = (file = 'test.db', busyTimeoutMs?: number) =>
     openDatabase(
@@ -55,23 +57,26 @@ describe.each(drivers)('%s adapter', (driver, present) => {
     dir = '';
   });
 
-  it.skipIf(!present)('opens a file in WAL mode with foreign keys and a busy timeout', () => {
-    dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
-    const db = open('test.db', 1234);
-    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
-    expect(db.prepare('PRAGMA busy_timeout').get()).toEqual({ timeout: 1234 });
-    db.close();
-  });
+  it.skipIf(!present)(
+    `opens a file in WAL mode with foreign keys and a busy timeout${note}`,
+    () => {
+      dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
+      const db = open('test.db', 1234);
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+      expect(db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+      expect(db.prepare('PRAGMA busy_timeout').get()).toEqual({ timeout: 1234 });
+      db.close();
+    },
+  );
 
-  it.skipIf(!present)('holds one statement per SQL text', () => {
+  it.skipIf(!present)(`holds one statement per SQL text${note}`, () => {
     const db = openDatabase(':memory:', { driver });
     expect(db.prepare('SELECT 1 AS one')).toBe(db.prepare('SELECT 1 AS one'));
     expect({ ...db.prepare('SELECT 1 AS one').get() }).toEqual({ one: 1 });
     db.close();
   });
 
-  it.skipIf(!present)('reads rows as arrays in column order through prepareValues', () => {
+  it.skipIf(!present)(`reads rows as arrays in column order through prepareValues${note}`, () => {
     const db = openDatabase(':memory:', { driver });
     db.exec(
       "CREATE TABLE t (b TEXT, a INTEGER, c REAL); INSERT INTO t VALUES ('x', 1, NULL), ('y', 2, 2.5)",
@@ -95,31 +100,34 @@ describe.each(drivers)('%s adapter', (driver, present) => {
     db.close();
   });
 
-  it.skipIf(!present)('commits, rolls back on a throw, and joins nested transactions', () => {
-    const db = openDatabase(':memory:', { driver });
-    db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
-    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
-    db.transaction(() => {
-      insert.run(1);
-      db.transaction(() => insert.run(2));
-    });
-    expect(() =>
+  it.skipIf(!present)(
+    `commits, rolls back on a throw, and joins nested transactions${note}`,
+    () => {
+      const db = openDatabase(':memory:', { driver });
+      db.exec('CREATE TABLE t (v INTEGER NOT NULL)');
+      const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
       db.transaction(() => {
-        insert.run(3);
-        throw new Error('boom');
-      }),
-    ).toThrow('boom');
-    expect(() => db.transaction(() => insert.run(null))).toThrow();
-    const values = db
-      .prepare('SELECT v FROM t ORDER BY v')
-      .all<{ v: number }>()
-      .map((r) => r.v);
-    expect(values).toEqual([1, 2]);
-    db.close();
-  });
+        insert.run(1);
+        db.transaction(() => insert.run(2));
+      });
+      expect(() =>
+        db.transaction(() => {
+          insert.run(3);
+          throw new Error('boom');
+        }),
+      ).toThrow('boom');
+      expect(() => db.transaction(() => insert.run(null))).toThrow();
+      const values = db
+        .prepare('SELECT v FROM t ORDER BY v')
+        .all<{ v: number }>()
+        .map((r) => r.v);
+      expect(values).toEqual([1, 2]);
+      db.close();
+    },
+  );
 
   it.skipIf(!present)(
-    'changes its version on its own commits at once, and on another connection commits within EXTERNAL_CHECK_MS',
+    `changes its version on its own commits at once, and on another connection commits within EXTERNAL_CHECK_MS${note}`,
     () => {
       dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
       let clock = 1000;
@@ -151,7 +159,7 @@ describe.each(drivers)('%s adapter', (driver, present) => {
   );
 
   it.skipIf(!present)(
-    'sees another connection commit with the real clock once EXTERNAL_CHECK_MS has passed',
+    `sees another connection commit with the real clock once EXTERNAL_CHECK_MS has passed${note}`,
     async () => {
       dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
       const first = open('real-clock.db');
@@ -167,7 +175,7 @@ describe.each(drivers)('%s adapter', (driver, present) => {
   );
 
   it.skipIf(!present)(
-    'takes the write lock at BEGIN: a second connection cannot write meanwhile',
+    `takes the write lock at BEGIN: a second connection cannot write meanwhile${note}`,
     () => {
       dir = mkdtempSync(join(tmpdir(), 'helixctl-sqlite-'));
       const first = open('shared.db');

@@ -7,7 +7,7 @@ import {
   readClipboard,
 } from '../../../src/output/clipboard.js';
 import { useSandbox } from '../../helpers/lifecycle.js';
-import { type Display, SKIP_XVFB, startXvfb } from '../../helpers/xvfb.js';
+import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 
 const CREDENTIAL =
   'key:AKTESTKEY0000000000000000000Z::s3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tAB,tenant id:1234567890';
@@ -85,7 +85,7 @@ describe.runIf(process.platform === 'linux')('clipboard failing for real', () =>
 // in CI (a missing Xvfb there fails the suite instead of skipping silently).
 const runReal = !SKIP_XVFB;
 
-describe.runIf(runReal)('clipboard round trip under Xvfb', () => {
+describe.runIf(runReal)(`clipboard round trip under Xvfb${XVFB_NOTE}`, () => {
   let server: Display | undefined;
   beforeAll(async () => {
     server = await startXvfb();

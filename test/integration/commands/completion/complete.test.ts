@@ -118,7 +118,7 @@ describe('commands and flags', () => {
     [['keys', 'list', '--output', 'n'], ['ndjson']],
     [
       ['completion', ''],
-      ['bash', 'zsh', 'fish'],
+      ['bash', 'zsh', 'fish', 'powershell'],
     ],
   ];
   for (const [words, expected] of values) {

@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCredential } from '../../../../src/core/credential.js';
+import { IS_ROOT, ROOT_NOTE } from '../../../helpers/skip.js';
 import { PLAIN, TENANT, useWorld } from './world.js';
 
 const w = useWorld();
@@ -80,8 +81,8 @@ describe('--secret-file that cannot be written: refused before any change (exit 
     });
   }
 
-  it.skipIf(process.getuid?.() === 0)(
-    'an existing file the user cannot write, even with --force (not as root: root writes any file)',
+  it.skipIf(IS_ROOT)(
+    `an existing file the user cannot write, even with --force (not as root: root writes any file)${ROOT_NOTE}`,
     async () => {
       const path = join(w.box.home, 'readonly.cred');
       writeFileSync(path, 'keep\n', { mode: 0o400 });

@@ -1,6 +1,6 @@
-export type Shell = 'bash' | 'zsh' | 'fish';
+export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell';
 
-export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish', 'powershell'];
 
 export interface CompletionOptions {
   shell: Shell;

@@ -5,9 +5,10 @@ import { type CompletionOptions, SHELLS } from './options.js';
 const INSTALL = [
   '',
   'Load it in the current shell, or add the line to your shell start-up file:',
-  '  bash  $ source <(helixctl completion bash)        (needs the bash-completion package)',
-  '  zsh   $ source <(helixctl completion zsh)         (after compinit)',
-  '  fish  $ helixctl completion fish | source',
+  '  bash        $ source <(helixctl completion bash)',
+  '  zsh         $ source <(helixctl completion zsh)         (after compinit)',
+  '  fish        $ helixctl completion fish | source',
+  '  powershell  PS> helixctl completion powershell | Out-String | Invoke-Expression',
   '',
   'Tab completes commands, flags, flag values, and key names from the active profile.',
   '',

@@ -2,11 +2,17 @@ import { dataDir, dataFiles } from '../../../../config/paths.js';
 import { writeStderr } from '../../../../output/io.js';
 import { sanitizeInline } from '../../../../output/sanitize.js';
 import type { CommandContext } from '../../../runtime/context.js';
+import { readExampleSeed } from './example-seed.js';
 import type { ServeOptions } from './options.js';
 import { serve } from './serve.js';
 
 /** `helixctl serve`: the emulator over HTTP; `--db` defaults to serve.db in the data folder. */
 export async function serveCommand(options: ServeOptions, ctx: CommandContext): Promise<number> {
+  if (options.printExampleSeed === true) {
+    // The file itself, byte for byte: `> seed.json` gives a seed `--seed` loads.
+    ctx.printer.raw(readExampleSeed());
+    return 0;
+  }
   const db = options.db ?? dataFiles(dataDir(ctx.env)).serveDb;
   return serve(
     {

@@ -12,4 +12,6 @@ export interface ServeOptions {
   tlsCert?: string;
   tlsKey?: string;
   newAdminCredential?: boolean;
+  /** `--print-example-seed`: print the shipped example seed and exit; no server. */
+  printExampleSeed?: boolean;
 }

@@ -32,6 +32,10 @@ export const serveVerb = defineVerb<ServeOptions>(
         positiveIntOption(60_000),
       )
       .option(
+        '--print-example-seed',
+        'print an example seed file (groups, users, keys) and exit: no server',
+      )
+      .option(
         '--new-admin-credential',
         'issue a fresh administrator key and print it (every other key is kept)',
       )
@@ -48,6 +52,7 @@ export const serveVerb = defineVerb<ServeOptions>(
           '  $ helixctl serve --port 8787 --db ./emulator.db',
           '  $ helixctl serve --port 0 --db :memory: --test-clock',
           '  $ helixctl serve --tls    # then NODE_EXTRA_CA_CERTS=<the CA path it prints>',
+          '  $ helixctl serve --print-example-seed > seed.json && helixctl serve --seed seed.json',
           '',
         ].join('\n'),
       )
@@ -58,6 +63,7 @@ export const serveVerb = defineVerb<ServeOptions>(
           testClock: o.testClock === true,
           ...(o.tls === true ? { tls: true } : {}),
           ...(o.newAdminCredential === true ? { newAdminCredential: true } : {}),
+          ...(o.printExampleSeed === true ? { printExampleSeed: true } : {}),
           ...defined({
             db: str(o.db),
             seed: str(o.seed),
