@@ -56,6 +56,6 @@ function defaultLine({ target, makeCurrent, previousCurrent }: LoginOutcome): st
   if (!makeCurrent) {
     return `the default profile is still ${previousCurrent}: use this one with --profile ${target.name}, or make it the default with: helixctl profiles use ${target.name}`;
   }
-  const still = previousCurrent === target.name ? 'still' : 'now';
-  return `the default profile is ${still} ${target.name}`;
+  if (previousCurrent === target.name) return `the default profile is still ${target.name}`;
+  return `the default profile is now ${target.name}: there was none yet`;
 }
