@@ -51,7 +51,7 @@ describe('login: success', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      `Logged in to ${emu.url} as ${ADMIN.accessKey} (tenant ${ADMIN.tenantId}, 1 permission); profile default saved`,
+      `Logged in to ${emu.url} as ${ADMIN.accessKey} (tenant ${ADMIN.tenantId}, all permissions (*)); profile default saved`,
     );
     expect(r.stderr).toContain('the default profile is now default');
     const { config, credentials, tokens } = stored();

@@ -1,3 +1,4 @@
+import { permissionCount } from '../../../../core/permission-text.js';
 import type { UserInfo } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { LoginIdentity } from './inputs.js';
@@ -48,8 +49,7 @@ export function reportLogin(ctx: CommandContext, outcome: LoginOutcome): void {
 }
 
 function count(info: UserInfo): string {
-  const n = info.permissions.length;
-  return `${n} permission${n === 1 ? '' : 's'}`;
+  return permissionCount(info.permissions);
 }
 
 function defaultLine({ target, makeCurrent, previousCurrent }: LoginOutcome): string {
