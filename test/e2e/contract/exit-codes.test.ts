@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -113,6 +113,26 @@ describe('every exit code, from the built binary', () => {
   it('7: network failure (a closed port)', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     await expectExit(7, asKey(basic.acmeAdmin, ['keys', 'list'], url));
+  });
+
+  it('7: serve on a busy port says so in one line, creating nothing', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const { port } = blocker.address() as { port: number };
+    const db = join(scripts, 'busy.db');
+    try {
+      const r = await expectExit(
+        7,
+        spawnCli(['serve', '--port', String(port), '--db', db], { env: sb.env }),
+      );
+      expect(r.stderr.split('\n')[0]).toBe(
+        `error: cannot listen on 127.0.0.1:${port}: the port is already in use; nothing was created or changed`,
+      );
+      expect(r.stderr).not.toContain('EADDRINUSE');
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      await new Promise((done) => blocker.close(done));
+    }
   });
 
   it('8: input needed (a confirmation without --yes; keys copy with no clipboard)', async () => {
