@@ -6,12 +6,12 @@
 'use strict';
 
 const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
   // As in dist/output/io.js: a reader that went away (`| head -0`) is not our failure.
   process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  process.stdout.write(`${require('../package.json').version}\n`);
+  process.stdout.write(`${versionText()}\n`);
 } else {
   enableCompileCache();
   // dist/bundle is dist/ bundled (scripts/bundle.js); its source maps lead stack traces, which
@@ -39,4 +39,31 @@ function enableCompileCache() {
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(process.env.HOME || homedir(), '.cache');
   if (isAbsolute(base)) enable(join(base, 'helixctl', 'compile-cache'));
+}
+
+/**
+ * What src/core/version-text.ts formatVersion prints, without loading dist/: the package's version,
+ * the build's day that scripts/bundle.js wrote to dist/build-info.json (read as text, not
+ * loaded as a module), then the homepage or repository, else the npm package name.
+ * test/e2e/perf/start-up.test.ts pins that both print the same.
+ */
+function versionText() {
+  const pkg = require('../package.json');
+  let built = 'unbuilt';
+  try {
+    const { readFileSync } = require('node:fs');
+    const info = JSON.parse(readFileSync(`${__dirname}/../dist/build-info.json`, 'utf8'));
+    if (typeof info.built === 'string') built = `built ${info.built}`;
+  } catch {}
+  const repo =
+    typeof pkg.repository === 'object' && pkg.repository ? pkg.repository.url : pkg.repository;
+  const repoUrl =
+    typeof repo === 'string' && /^(git\+)?https:\/\//.test(repo)
+      ? repo.replace(/^git\+/, '').replace(/\.git$/, '')
+      : undefined;
+  const where =
+    (typeof pkg.homepage === 'string' ? pkg.homepage : undefined) ??
+    repoUrl ??
+    `npm package: ${pkg.name ?? 'helixctl'}`;
+  return `helixctl ${pkg.version} (${built})\n${where}`;
 }

@@ -174,3 +174,13 @@ for (const item of output) {
     .map((id) => relative(root, id).split('\\').join('/'));
 }
 writeFileSync(resolve(out, 'modules.json'), `${JSON.stringify(modules, null, 1)}\n`);
+
+// The build's UTC day, which `helixctl version` and `--version` print (src/core/version-text.ts,
+// bin/helixctl.js): taken here, never from the clock at run time. SOURCE_DATE_EPOCH (seconds)
+// fixes it for reproducible builds.
+const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+const builtAt = Number.isInteger(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
+writeFileSync(
+  resolve(root, 'dist/build-info.json'),
+  `${JSON.stringify({ built: builtAt.toISOString().slice(0, 10) })}\n`,
+);

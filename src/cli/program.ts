@@ -38,7 +38,10 @@ export function createProgram(deps: ProgramDeps): Command {
       getOutHelpWidth: () => deps.helpWidth ?? 80,
       getErrHelpWidth: () => deps.helpWidth ?? 80,
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Every command's help lists the options it inherits (--json, --profile, --yes...) under
+    // "Global Options:" (docs/cli-contract.md §2): they work after any verb.
+    .configureHelp({ showGlobalOptions: true });
   program
     .description('Manage BMC Helix Portal access keys (IMS API) and run a local emulator.')
     .version(deps.version, '-V, --version', 'print the version')

@@ -1,10 +1,11 @@
 import { ExitCode } from '../core/exit-codes.js';
+import { formatVersion } from '../core/version-text.js';
+import { readVersionInfo } from '../output/build-info.js';
 import { type Io, processIo, writeStderr, writeStdout } from '../output/io.js';
 import { createProgram, loadVerbs, splitExecTail } from './program.js';
 import { CommanderError } from './runtime/commander.js';
 import type { Dispatch } from './runtime/dispatch.js';
 import type { RunState } from './runtime/run-state.js';
-import { readVersion } from './version.js';
 
 const DONE = new Set(['commander.helpDisplayed', 'commander.version']);
 
@@ -48,7 +49,7 @@ export async function run(argv: readonly string[], deps: RunDeps = {}): Promise<
   const program = createProgram({
     loadedVerbs: await loadVerbs(args),
     dispatch,
-    version: readVersion(),
+    version: formatVersion(readVersionInfo()),
     execTail,
     writeOut: (text) => writeStdout(io, text),
     writeErr: (text) => writeStderr(io, text),

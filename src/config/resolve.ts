@@ -2,6 +2,7 @@ import type { Env } from '../core/env.js';
 import { AuthError } from '../core/errors.js';
 import { resolveOutputFormat } from '../core/output-format.js';
 import { quoteForMessage } from '../core/quote.js';
+import { closestName } from '../core/suggest.js';
 import { type EnvValues, readEnvValues } from './env-values.js';
 import { LOCAL_PROFILE, validateProfileName } from './profile-schema.js';
 import { requireCredentials } from './require-credentials.js';
@@ -91,7 +92,7 @@ function chooseProfile(flags: GlobalFlags, env: EnvValues, files: LoadedFiles): 
   }
   const stored = Object.hasOwn(profiles, picked.name) ? profiles[picked.name] : undefined;
   if (picked.name === LOCAL_PROFILE) return { mode: 'local', ...picked, stored };
-  if (!stored) throw missingProfile(picked.name, picked.source);
+  if (!stored) throw missingProfile(picked.name, picked.source, Object.keys(profiles));
   return { mode: 'profile', ...picked, stored };
 }
 
@@ -102,14 +103,17 @@ function explicitProfile(flags: GlobalFlags, env: EnvValues) {
   return env.profile === undefined ? undefined : { name: env.profile, source: 'env' as const };
 }
 
-function missingProfile(name: string, source: SettingSource): AuthError {
+function missingProfile(name: string, source: SettingSource, saved: string[]): AuthError {
   const where =
     source === 'flag'
       ? '--profile'
       : source === 'env'
         ? 'HELIXCTL_PROFILE'
         : 'current_profile in config.json';
+  // A typo (`prd` for `prod`) gets the saved name it most likely meant, on the one hint line.
+  const near = closestName(name, [...saved, LOCAL_PROFILE]);
+  const guess = near === undefined ? '' : `did you mean ${quoteForMessage(near)}? else `;
   return new AuthError(`no profile named ${quoteForMessage(name)} (from ${where})`, {
-    hint: `log in with: helixctl login --profile ${name}, or see: helixctl profiles list`,
+    hint: `${guess}log in with: helixctl login --profile ${name}, or see: helixctl profiles list`,
   });
 }

@@ -28,7 +28,7 @@ export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCode, string>> = {
   5: 'not found (404)',
   6: 'refused by a rule: key limit, non-deletable, <tenant id>@ rotation, other 400/409',
   7: 'network or service failure: connection, DNS, TLS, timeout, 5xx or 429 after retries',
-  8: 'input needed but not interactive',
+  8: 'input needed but not interactive (a prompt, a confirmation, a clipboard for keys copy)',
   9: 'partial failure of a bulk command',
   10: 'keys check found expired or expiring keys',
   130: 'cancelled by the user',

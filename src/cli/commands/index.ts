@@ -3,6 +3,7 @@ import { authVerbs } from './auth/verbs.js';
 import { completionVerbs } from './completion/verbs.js';
 import { profilesVerbs } from './profiles/verbs.js';
 import { serveVerbs } from './serve/verbs.js';
+import { versionVerbs } from './version/verbs.js';
 
 /**
  * The command tree, in help order. Registering it imports no command body (each verb loads
@@ -19,4 +20,5 @@ export const nouns: readonly NounSpec[] = [
   },
   { verbs: serveVerbs },
   { verbs: completionVerbs },
+  { verbs: versionVerbs },
 ];

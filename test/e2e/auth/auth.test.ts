@@ -37,7 +37,7 @@ describe('helixctl login, whoami, profiles, logout (built binary against helixct
     );
     expect(login.exitCode, login.stderr).toBe(0);
     expect(login.stderr).toContain(
-      `Logged in to ${serve.url} as ${admin.accessKey} (tenant ${admin.tenantId}, 1 permission); profile dev saved`,
+      `Logged in to ${serve.url} as ${admin.accessKey} (tenant ${admin.tenantId}, all permissions (*)); profile dev saved`,
     );
 
     const table = await cli(['whoami', '-o', 'table', '--no-color']);

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, sandbox } from '../../helpers/cli.js';
 import { runWithModuleLog } from '../../helpers/module-log.js';
@@ -12,6 +12,7 @@ import { type Cred, credentialEnv } from '../../integration/commands/bulk/bulk-f
  * loads, and that the shortcuts print exactly what the full path prints.
  */
 
+const ROOT = resolve(import.meta.dirname, '../../..');
 const box = sandbox();
 let serve: ServeProcess;
 beforeAll(async () => {
@@ -28,15 +29,28 @@ const bundleFiles = (files: string[]) => files.filter((f) => f.includes('/dist/b
 const loaded = (argv: string[]) => runWithModuleLog(argv, box.env);
 
 describe('start-up path', () => {
-  it('--version and -V print what commander prints, loading neither dist/ nor a package', async () => {
+  it('--version, -V and `version` print what commander prints, loading neither dist/ nor a package', async () => {
     const inProcess = await runCli(['--version'], { env: box.env });
-    for (const flag of ['--version', '-V']) {
+    // The day the build wrote (scripts/bundle.js), never the clock at run time.
+    const { built } = JSON.parse(readFileSync(join(ROOT, 'dist/build-info.json'), 'utf8'));
+    expect(inProcess.stdout).toBe(`helixctl 0.1.0 (built ${built})\nnpm package: helixctl\n`);
+    for (const flag of ['--version', '-V', 'version']) {
       const run = await loaded([flag]);
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toBe(inProcess.stdout.trimEnd());
       expect(run.has('node_modules')).toBe(false);
       expect(run.has('/dist/')).toBe(false);
     }
+    // The verb itself (reached with any other word) prints the same, or a JSON document.
+    const verb = await runCli(['version'], { env: box.env });
+    expect(verb.stdout).toBe(inProcess.stdout);
+    const json = await runCli(['version', '--json'], { env: box.env });
+    expect(JSON.parse(json.stdout)).toEqual({
+      name: 'helixctl',
+      version: '0.1.0',
+      built,
+      url: null,
+    });
   });
 
   it('--help loads commander but neither chalk, the keys verbs nor the duration grammar', async () => {

@@ -43,6 +43,7 @@ describe('--help', () => {
       'profiles remove',
       'serve',
       'completion',
+      'version',
     ]) {
       expect(names).toContain(expected);
     }
@@ -69,5 +70,16 @@ describe('--help', () => {
     expect(exitCode).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatchSnapshot();
+  });
+
+  it('every command below the root lists the global options it accepts', async () => {
+    for (const path of paths.filter((p) => p.length > 0)) {
+      const { stdout } = await help(path);
+      const global = stdout.slice(stdout.indexOf('Global Options:'));
+      expect(stdout, path.join(' ')).toContain('Global Options:');
+      for (const flag of ['--profile <name>', '--json', '-o, --output', '-y, --yes', '--debug']) {
+        expect(global, `${path.join(' ')}: ${flag}`).toContain(flag);
+      }
+    }
   });
 });

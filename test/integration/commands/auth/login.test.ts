@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('login: success', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      `Logged in to ${emu.url} as ${ADMIN.accessKey} (tenant ${ADMIN.tenantId}, 1 permission); profile default saved`,
+      `Logged in to ${emu.url} as ${ADMIN.accessKey} (tenant ${ADMIN.tenantId}, all permissions (*)); profile default saved`,
     );
     expect(r.stderr).toContain('the default profile is now default');
     const { config, credentials, tokens } = stored();
@@ -180,19 +180,46 @@ describe('login: profiles', () => {
     expect(stored().credentials.profiles.prod?.secret_key).toBe(ADMIN.secretKey);
   });
 
-  it('the first login and logins with --profile become the default; others leave it alone', async () => {
-    await login(['--profile', 'a', '--url', emu.url, '--credential-stdin'], ADMIN_CREDENTIAL);
+  it('the first login becomes the default and says so; later logins leave it alone', async () => {
+    // Was: a login with --profile also became the default (issue 13: it silently moved it).
+    const first = await login(
+      ['--profile', 'a', '--url', emu.url, '--credential-stdin'],
+      ADMIN_CREDENTIAL,
+    );
+    expect(first.stderr).toContain('the default profile is now a: there was none yet');
     expect(stored().config.current_profile).toBe('a');
-    await login(['--profile', 'b', '--url', emu.url, '--credential-stdin'], ADMIN_CREDENTIAL);
-    expect(stored().config.current_profile).toBe('b');
+    const named = await login(
+      ['--profile', 'b', '--url', emu.url, '--credential-stdin'],
+      ADMIN_CREDENTIAL,
+    );
+    expect(named.exitCode).toBe(0);
+    expect(named.stderr).toContain(
+      'the default profile is still a: use this one with --profile b, or make it the default with: helixctl profiles use b',
+    );
+    expect(stored().config.current_profile).toBe('a');
     const r = await login(['--url', emu.url, '--credential-stdin'], ADMIN_CREDENTIAL, {
       HELIXCTL_PROFILE: 'c',
     });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('profile c saved');
-    expect(r.stderr).toContain('the default profile is still b');
-    expect(stored().config.current_profile).toBe('b');
+    expect(r.stderr).toContain('the default profile is still a');
+    expect(stored().config.current_profile).toBe('a');
     expect(Object.keys(stored().config.profiles).sort()).toEqual(['a', 'b', 'c']);
+    const again = await login(['--profile', 'a', '--secret-stdin'], ADMIN.secretKey);
+    expect(again.stderr).toContain('the default profile is still a\n');
+  });
+
+  it('a default naming a profile that no longer exists is replaced by the next login', async () => {
+    await login(['--profile', 'a', '--url', emu.url, '--credential-stdin'], ADMIN_CREDENTIAL);
+    const path = join(configDirOf(sb), 'config.json');
+    const config = readJson(path) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...config, current_profile: 'gone' }));
+    const r = await login(
+      ['--profile', 'b', '--url', emu.url, '--credential-stdin'],
+      ADMIN_CREDENTIAL,
+    );
+    expect(r.stderr).toContain('the default profile is now b: there was none yet');
+    expect(stored().config.current_profile).toBe('b');
   });
 
   it('re-pointing a profile at another key drops the old key tokens', async () => {

@@ -39,6 +39,8 @@ describe('profiles list', () => {
   it('marks the active profile and whether a secret is stored (table, JSON, tsv)', async () => {
     await loginAs('prod');
     await loginAs('stage');
+    // A login no longer moves the default (issue 13): stage is made the default by hand.
+    await cli(['profiles', 'use', 'stage']);
     await cli(['logout', '--profile', 'prod']);
     const t = await runCli(['--no-color', 'profiles', 'ls'], { env: sb.env, tty: TTY });
     const cells = t.stdout
@@ -109,6 +111,8 @@ describe('profiles use', () => {
   it('makes a stored profile the default; unknown names are exit 2 listing the known ones', async () => {
     await loginAs('prod');
     await loginAs('stage');
+    // A login no longer moves the default (issue 13): stage is made the default by hand.
+    await cli(['profiles', 'use', 'stage']);
     const r = await cli(['profiles', 'use', 'prod']);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('prod is now the default profile');
@@ -135,6 +139,8 @@ describe('profiles use', () => {
   it('--dry-run changes nothing; a variable that overrides the default is warned about', async () => {
     await loginAs('prod');
     await loginAs('stage');
+    // A login no longer moves the default (issue 13): stage is made the default by hand.
+    await cli(['profiles', 'use', 'stage']);
     const dry = await cli(['profiles', 'use', 'prod', '--dry-run']);
     expect(dry.stderr).toContain('dry run: would make prod the default profile (now: stage)');
     expect(file('config.json').current_profile).toBe('stage');
@@ -170,6 +176,8 @@ describe('profiles remove', () => {
   it('asks on a terminal: yes removes, no is exit 130 and keeps everything', async () => {
     await loginAs('prod');
     await loginAs('stage');
+    // A login no longer moves the default (issue 13): stage is made the default by hand.
+    await cli(['profiles', 'use', 'stage']);
     const no = ttySession(['--no-color', 'profiles', 'remove', 'prod'], sb.env);
     await no.waitFor('Remove profile prod');
     expect(no.screen()).toContain('which cannot be recovered');
@@ -230,5 +238,27 @@ describe('profiles remove', () => {
     const r = await cli(['profiles', 'remove', 'local']);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('nothing is stored for the local profile');
+  });
+});
+
+describe('a mistyped profile name', () => {
+  it('gets the closest saved name on its hint line; the exit code is unchanged', async () => {
+    await loginAs('prod');
+    const flag = await cli(['--profile', 'prd', 'keys', 'list']);
+    expect(flag.exitCode).toBe(3);
+    expect(flag.stdout).toBe('');
+    expect(flag.stderr).toBe(
+      'error: no profile named "prd" (from --profile)\n' +
+        'hint: did you mean "prod"? else log in with: helixctl login --profile prd, or see: helixctl profiles list\n',
+    );
+    const env = await cli(['whoami'], { HELIXCTL_PROFILE: 'prdo' });
+    expect(env.exitCode).toBe(3);
+    expect(env.stderr).toContain('hint: did you mean "prod"?');
+    const use = await cli(['profiles', 'use', 'lcoal']);
+    expect(use.exitCode).toBe(2);
+    expect(use.stderr).toContain('hint: did you mean "local"? known profiles: local, prod;');
+    const far = await cli(['--profile', 'ghost', 'keys', 'list']);
+    expect(far.exitCode).toBe(3);
+    expect(far.stderr).not.toContain('did you mean');
   });
 });

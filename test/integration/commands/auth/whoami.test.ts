@@ -30,7 +30,7 @@ describe('whoami', () => {
       'Administrator:  yes',
       'Roles:          Administrator',
       'Groups:         Administrators',
-      'Permissions:    *',
+      'Permissions:    all permissions (*)',
       'Settings:',
       '  profile:      prod (file config.json)',
       `  url:          ${emu.url} (file config.json)`,

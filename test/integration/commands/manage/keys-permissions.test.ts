@@ -21,10 +21,20 @@ beforeAll(async () => {
 });
 
 describe('keys permissions', () => {
-  it('table: each permission and where it comes from', async () => {
+  it('table: each permission and where it comes from; the wildcard in words', async () => {
+    // Was a bare `*`, read as one permission among others (issue 13).
     const r = await h.cli(['keys', 'permissions', 'acme-admin', '-o', 'table']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe('PERMISSION  VIA    NAME\n*           group  Administrators\n');
+    expect(r.stdout).toBe(
+      'PERMISSION           VIA    NAME\nall permissions (*)  group  Administrators\n',
+    );
+  });
+
+  it('JSON and TSV keep the service value `*`', async () => {
+    const asJson = await h.cli(['keys', 'permissions', 'acme-admin', '--json']);
+    expect(json(asJson)).toEqual([{ permission: '*', via: 'group', name: 'Administrators' }]);
+    const asTsv = await h.cli(['keys', 'permissions', 'acme-admin']);
+    expect(asTsv.stdout).toBe('permission\tvia\tname\n*\tgroup\tAdministrators\n');
   });
 
   it('json: one {permission, via, name} per source, a permission from two sources twice', async () => {

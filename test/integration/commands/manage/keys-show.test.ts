@@ -27,7 +27,7 @@ describe('keys show', () => {
     expect(field('Deletable')).toBe('yes');
     expect(field('Groups')).toBe('Administrators');
     expect(field('Roles')).toBe('none');
-    expect(field('Permissions')).toBe('* (group Administrators)');
+    expect(field('Permissions')).toBe('all permissions (*) (group Administrators)');
     expect(field('Rotation')).toBeUndefined();
   });
 

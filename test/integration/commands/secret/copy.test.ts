@@ -61,10 +61,11 @@ it('under GitHub Actions the credential is masked on stderr first; stdout stays 
 });
 
 describe('keys copy refusals', () => {
-  it('no clipboard is exit 7 with a --print hint, before any request', async () => {
+  it('no clipboard is exit 8 (input needed) with a --print hint, before any request', async () => {
+    // Was exit 7, which means a network or service failure (docs/cli-contract.md §8).
     const requests = w.emu.logs.length;
     const r = await w.cli(['keys', 'copy', 'acme-plain']);
-    expect(r.exitCode).toBe(7);
+    expect(r.exitCode).toBe(8);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       'error: clipboard unavailable: disabled by HELIXCTL_NO_CLIPBOARD\nhint: use --print to write the credential to stdout instead\n',

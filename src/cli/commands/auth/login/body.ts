@@ -56,8 +56,14 @@ export async function login(options: LoginOptions, ctx: CommandContext): Promise
   });
   ctx.printer.debug(`login: profile ${target.name}, secret from ${from}`);
   const verified = await verifyLogin(ctx, identity, secret, timeoutMs, network);
-  const current = file.current_profile;
-  const makeCurrent = current === undefined || target.explicit || current === target.name;
+  // The default changes only when there is none (the first profile saved, or one whose
+  // profile was removed): a login to a named profile never moves it (docs/login-and-profiles.md).
+  const current =
+    file.current_profile === LOCAL_PROFILE ||
+    Object.hasOwn(file.profiles, file.current_profile ?? '')
+      ? file.current_profile
+      : undefined;
+  const makeCurrent = current === undefined || current === target.name;
   const report = { target, identity, verified, makeCurrent, previousCurrent: current };
   if (options.dryRun) {
     reportLogin(ctx, { ...report, dryRun: true });

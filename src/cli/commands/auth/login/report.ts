@@ -1,3 +1,4 @@
+import { permissionCount } from '../../../../core/permission-text.js';
 import type { UserInfo } from '../../../../wire/types.js';
 import type { CommandContext } from '../../../runtime/context.js';
 import type { LoginIdentity } from './inputs.js';
@@ -48,14 +49,13 @@ export function reportLogin(ctx: CommandContext, outcome: LoginOutcome): void {
 }
 
 function count(info: UserInfo): string {
-  const n = info.permissions.length;
-  return `${n} permission${n === 1 ? '' : 's'}`;
+  return permissionCount(info.permissions);
 }
 
 function defaultLine({ target, makeCurrent, previousCurrent }: LoginOutcome): string {
   if (!makeCurrent) {
     return `the default profile is still ${previousCurrent}: use this one with --profile ${target.name}, or make it the default with: helixctl profiles use ${target.name}`;
   }
-  const still = previousCurrent === target.name ? 'still' : 'now';
-  return `the default profile is ${still} ${target.name}`;
+  if (previousCurrent === target.name) return `the default profile is still ${target.name}`;
+  return `the default profile is now ${target.name}: there was none yet`;
 }

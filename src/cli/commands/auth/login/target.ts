@@ -4,8 +4,6 @@ import type { CommandContext } from '../../../runtime/context.js';
 /** The profile `login` saves, and whether the user named it on the command line. */
 export interface LoginTarget {
   name: string;
-  /** Named with `--profile`: such a login also makes it the default profile. */
-  explicit: boolean;
 }
 
 /** The profile saved when none is named. */
@@ -24,5 +22,5 @@ export function loginTarget(ctx: CommandContext): LoginTarget {
       : fromEnv !== undefined
         ? validateProfileName(fromEnv, 'HELIXCTL_PROFILE value')
         : DEFAULT_PROFILE;
-  return { name, explicit: flag !== undefined };
+  return { name };
 }

@@ -1,4 +1,5 @@
 import { keyTypeWord } from '../../../../core/key-type.js';
+import { permissionLabel } from '../../../../core/permission-text.js';
 import type { Column } from '../../../../output/columns.js';
 import type { OutputMode } from '../../../../output/mode.js';
 import type { UserInfo } from '../../../../wire/types.js';
@@ -74,7 +75,7 @@ export function whoamiFields(view: WhoamiView, mode: OutputMode): Column<WhoamiV
     { header: 'Administrator', value: (v) => (v.admin ? 'yes' : 'no') },
     { header: 'Roles', value: (v) => list(v.info.roles) },
     { header: 'Groups', value: (v) => list(v.info.groups) },
-    { header: 'Permissions', value: (v) => list(v.info.permissions) },
+    { header: 'Permissions', value: (v) => list(v.info.permissions.map(permissionLabel)) },
     { header: 'Settings', value: () => '' },
   ];
   const settings = view.settings.map(

@@ -1,4 +1,4 @@
-import { ServiceError } from '../../../../core/errors.js';
+import { InputNeededError } from '../../../../core/errors.js';
 import {
   clipboardUnavailable,
   copiedNotice,
@@ -32,8 +32,13 @@ export function printCopy(ctx: CommandContext, source: CopySource): void {
   else ctx.printer.raw(`${source.credential}\n`);
 }
 
-function unavailable(reason: string): ServiceError {
-  return new ServiceError(`clipboard unavailable: ${reason}`, {
+/**
+ * Exit 8, not 7 (docs/cli-contract.md §8): nothing failed on the service, and nothing changed;
+ * the command needs something only an interactive session has, like a prompt needs a terminal,
+ * and `--print` is the flag that does without it.
+ */
+function unavailable(reason: string): InputNeededError {
+  return new InputNeededError(`clipboard unavailable: ${reason}`, {
     code: 'CLIPBOARD_UNAVAILABLE',
     hint: 'use --print to write the credential to stdout instead',
   });
@@ -47,7 +52,7 @@ export function checkClipboard(ctx: CommandContext): void {
 
 /**
  * The clipboard, cleared after `clearAfterMs` (default 45 s; 0 keeps it) by the detached
- * helper. Copying is this command's only job, so no clipboard is an error (exit 7) pointing
+ * helper. Copying is this command's only job, so no clipboard is an error (exit 8) pointing
  * at `--print`, unlike add and rotate, which still have the secret to show.
  */
 export async function copyToClipboard(

@@ -1,3 +1,4 @@
+import { permissionLabel } from '../../../../core/permission-text.js';
 import { quoteForMessage } from '../../../../core/quote.js';
 import type { Column } from '../../../../output/columns.js';
 import type { CommandContext } from '../../../runtime/context.js';
@@ -5,8 +6,9 @@ import { type PermissionSource, permissionSources } from '../shared/key-details.
 import type { KeyRefOptions } from '../shared/key-ref-options.js';
 import { resolveKey } from '../shared/resolve-key.js';
 
-const COLUMNS: Column<PermissionSource>[] = [
-  { header: 'PERMISSION', value: 'permission' },
+/** `label` shows a permission: as people read it in the table, as the service says in TSV. */
+const columns = (label: (permission: string) => string): Column<PermissionSource>[] => [
+  { header: 'PERMISSION', value: (s) => label(s.permission) },
   { header: 'VIA', value: (s) => s.via ?? '-' },
   { header: 'NAME', value: (s) => s.name ?? '-' },
 ];
@@ -29,8 +31,11 @@ export async function keysPermissions(
     );
   }
   const tsv = ctx.printer.mode === 'tsv';
-  const columns = tsv ? COLUMNS.map((c) => ({ ...c, header: c.header.toLowerCase() })) : COLUMNS;
-  await ctx.printer.list(rows, columns, {
+  // TSV keeps the service's values (`*`), like JSON: only people get `all permissions (*)`.
+  const shown = tsv
+    ? columns((p) => p).map((c) => ({ ...c, header: c.header.toLowerCase() }))
+    : columns(permissionLabel);
+  await ctx.printer.list(rows, shown, {
     emptyMessage: `key ${quoteForMessage(record.name)} (${record.access_key}) has no permissions`,
   });
   return 0;

@@ -1,4 +1,5 @@
 import { keyTypeWord } from '../../../../core/key-type.js';
+import { permissionLabel } from '../../../../core/permission-text.js';
 import type { Column } from '../../../../output/columns.js';
 import { styleStatus } from '../../../../output/styles.js';
 import type { Rotation } from '../../../../wire/types.js';
@@ -27,7 +28,7 @@ export function permissionsText(sources: readonly PermissionSource[]): string {
     byPermission.set(s.permission, list);
   }
   const parts = [...byPermission].map(([p, from]) =>
-    from.length ? `${p} (${from.join(', ')})` : p,
+    from.length ? `${permissionLabel(p)} (${from.join(', ')})` : permissionLabel(p),
   );
   return parts.length > 0 ? parts.join(', ') : 'none';
 }

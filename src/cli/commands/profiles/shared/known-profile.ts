@@ -1,12 +1,15 @@
 import { LOCAL_PROFILE, type ProfilesFile } from '../../../../config/profile-schema.js';
 import { UsageError } from '../../../../core/errors.js';
 import { quoteForMessage } from '../../../../core/quote.js';
+import { closestName } from '../../../../core/suggest.js';
 
 /** The error for a profile name that is not stored, listing the ones that are. */
 export function unknownProfile(name: string, file: ProfilesFile): UsageError {
   const names = [...new Set([...Object.keys(file.profiles), LOCAL_PROFILE])].sort();
+  const near = closestName(name, names);
+  const guess = near === undefined ? '' : `did you mean ${quoteForMessage(near)}? `;
   return new UsageError(`no profile named ${quoteForMessage(name)}`, {
-    hint: `known profiles: ${names.join(', ')}; create one with: helixctl login --profile ${name}`,
+    hint: `${guess}known profiles: ${names.join(', ')}; create one with: helixctl login --profile ${name}`,
   });
 }
 
