@@ -58,10 +58,12 @@ const listPath = new Set();
  * Only our own modules, whose top level does nothing but define, and only those that import
  * nothing else statically (no package, nothing outside the group but start-up): a chunk's
  * static imports load with it, and a package (chalk, ky...) runs code when it loads, so each
- * stays where its first importer loads it.
+ * stays where its first importer loads it. Packages whose top level only defines (chalk;
+ * string-width and what it imports, used by the table renderer) are taken in: left out, every
+ * module that imports them, and every one importing those, would drop out of the group.
  */
 const LIST_PATH_DIRS =
-  /^dist\/(core|output|config|api|wire|cli\/runtime|cli\/commands\/keys\/(shared|list|[^/]+\/register\.js|verbs\.js))\/?|\/node_modules\/chalk\//;
+  /^dist\/(core|output|config|api|wire|cli\/runtime|cli\/commands\/keys\/(shared|list|[^/]+\/register\.js|verbs\.js))\/?|(^|\/)node_modules\/(chalk|string-width|get-east-asian-width|strip-ansi|ansi-regex)\//;
 const CLIENT = /[\\/]node_modules[\\/](ky|valibot)[\\/]|[\\/]dist[\\/]api[\\/]answer-schemas\.js$/;
 
 /** Bundles dist/ into `dir`, with the groups when `grouped` (else as rolldown splits alone). */

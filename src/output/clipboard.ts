@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { formatDuration } from '../core/duration-format.js';
 import type { Env } from '../core/env.js';
 
 /**
@@ -45,16 +44,6 @@ export function clipboardEnv(env: Env): Record<string, string> {
     if (value !== undefined) picked[name] = value;
   }
   return picked;
-}
-
-/**
- * The one line every command prints once a secret is on the clipboard (`keys copy`, `keys
- * add`, `keys rotate`): what went there and when it goes away, so a later paste that finds
- * nothing is no surprise. `clearAfterMs` is the delay actually scheduled; 0 = kept.
- */
-export function copiedNotice(label: string, clearAfterMs: number): string {
-  const tail = clearAfterMs > 0 ? `; it will be cleared in ${formatDuration(clearAfterMs)}` : '';
-  return `copied ${label} to the clipboard${tail}`;
 }
 
 /** Outcome of a clipboard write: never an exception, so a missing clipboard never fails a command. */

@@ -80,8 +80,9 @@ describe('the built CLI against helixctl serve, as the administrator', () => {
       roles: [{ name: 'Viewer' }],
     });
     const perms = await admin.cli(['keys', 'permissions', 'ci-deploy', '-o', 'table']);
-    expect(perms.stdout).toContain('portal:read  role   Viewer');
-    expect(perms.stdout).toContain('*            group  Administrators');
+    // The wildcard reads 'all permissions (*)' (docs/cli-contract.md §5): columns align to it.
+    expect(perms.stdout).toMatch(/^portal:read +role +Viewer$/m);
+    expect(perms.stdout).toMatch(/^all permissions \(\*\) +group +Administrators$/m);
     const removed = await admin.cli([
       'keys',
       'assign',

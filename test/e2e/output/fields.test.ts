@@ -78,7 +78,7 @@ describe('keys list --fields', () => {
     const mine = (JSON.parse(r.stdout) as Record<string, unknown>[]).find(
       (k) => k.name === 'mykey',
     );
-    expect(mine).toMatchObject({ access_key: accessKey, type: 'TENANT', key_expired: false });
+    expect(mine).toMatchObject({ access_key: accessKey, type: 'access', key_expired: false });
   });
 });
 

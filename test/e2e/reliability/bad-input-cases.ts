@@ -106,7 +106,6 @@ export const BAD_INPUTS: BadInput[] = [
     (f) => ['keys', 'expire', f.target, '--in', '5d', '--on', future],
     /exactly one of/,
   ),
-  usage('expire with no choice', (f) => ['keys', 'expire', f.target], /exactly one of/),
   usage(
     '--timeout not a duration',
     () => ['--timeout', 'soon', 'keys', 'list'],
@@ -252,6 +251,13 @@ export const BAD_INPUTS: BadInput[] = [
     argv: () => ['keys', 'add', '--expires', '30d'],
     exit: 8,
     message: /name is required/,
+  },
+  {
+    // On a terminal it offers a choice (docs/cli-contract.md §9); without one it names the flags.
+    name: 'expire with no choice',
+    argv: (f) => ['keys', 'expire', f.target],
+    exit: 8,
+    message: /a new expiry is required: pass --in/,
   },
   {
     name: 'add without an expiry',

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clipboardUnavailable,
-  copiedNotice,
   copyToClipboard,
   readClipboard,
 } from '../../../src/output/clipboard.js';
+import { copiedNotice } from '../../../src/output/copied-notice.js';
 import { useSandbox } from '../../helpers/lifecycle.js';
 import { type Display, SKIP_XVFB, startXvfb, XVFB_NOTE } from '../../helpers/xvfb.js';
 

@@ -1,9 +1,9 @@
 import { InputNeededError } from '../../../../core/errors.js';
 import {
   clipboardUnavailable,
-  copiedNotice,
   copyToClipboard as writeClipboard,
 } from '../../../../output/clipboard.js';
+import { copiedNotice } from '../../../../output/copied-notice.js';
 import { writeStderr } from '../../../../output/io.js';
 import { isJsonMode } from '../../../../output/mode.js';
 import { scheduleClipboardClear } from '../../../../output/secret/clipboard-clear.js';

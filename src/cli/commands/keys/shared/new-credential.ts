@@ -1,5 +1,5 @@
 import { formatCredential } from '../../../../core/credential.js';
-import { copiedNotice } from '../../../../output/clipboard.js';
+import { copiedNotice } from '../../../../output/copied-notice.js';
 import { renderCredentialBox } from '../../../../output/credential-box.js';
 import { writeStderr } from '../../../../output/io.js';
 import { isJsonMode } from '../../../../output/mode.js';
