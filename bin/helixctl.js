@@ -11,7 +11,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0]
   process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  process.stdout.write(`${versionText()}\n`);
+  process.stdout.write(builtVersionText() ?? `${versionText()}\n`);
 } else {
   enableCompileCache();
   // dist/bundle is dist/ bundled (scripts/bundle.js); its source maps lead stack traces, which
@@ -42,7 +42,19 @@ function enableCompileCache() {
 }
 
 /**
- * What src/core/version-text.ts formatVersion prints, without loading dist/: the package's version,
+ * The text the build wrote (scripts/bundle.js: dist/version.txt, formatted by
+ * src/core/version-text.ts): one file read, ~2 ms less than requiring package.json.
+ */
+function builtVersionText() {
+  try {
+    return require('node:fs').readFileSync(`${__dirname}/../dist/version.txt`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Unbuilt (no dist/version.txt): what src/core/version-text.ts formatVersion prints, without loading dist/: the package's version,
  * the build's day that scripts/bundle.js wrote to dist/build-info.json (read as text, not
  * loaded as a module), then the homepage or repository, else the npm package name.
  * test/e2e/perf/start-up.test.ts pins that both print the same.

@@ -12,9 +12,9 @@
 //
 // dist/bundle/modules.json maps each chunk to the modules it holds, relative to the project:
 // tests read it to tell which source modules a command line loaded.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -182,7 +182,12 @@ writeFileSync(resolve(out, 'modules.json'), `${JSON.stringify(modules, null, 1)}
 // fixes it for reproducible builds.
 const epoch = Number(process.env.SOURCE_DATE_EPOCH);
 const builtAt = Number.isInteger(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
-writeFileSync(
-  resolve(root, 'dist/build-info.json'),
-  `${JSON.stringify({ built: builtAt.toISOString().slice(0, 10) })}\n`,
+const buildInfo = { built: builtAt.toISOString().slice(0, 10) };
+writeFileSync(resolve(root, 'dist/build-info.json'), `${JSON.stringify(buildInfo)}\n`);
+// And the whole `--version` text, formatted by the same code `helixctl version` uses: the
+// fast path in bin/helixctl.js prints this one file (one read, no package.json to require).
+const { versionInfo, formatVersion } = await import(
+  pathToFileURL(resolve(root, 'dist/core/version-text.js')).href
 );
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+writeFileSync(resolve(root, 'dist/version.txt'), `${formatVersion(versionInfo(pkg, buildInfo))}\n`);
