@@ -95,7 +95,7 @@ function pickDriver(forced: OpenOptions['driver']): [Database['driver'], NativeC
 
 /**
  * Opens (creating if needed) a SQLite database at `path` (or `:memory:`) with WAL, a busy
- * timeout and foreign keys on. PRAGMAs go through `exec`: better-sqlite3's `pragma()` prepares
+ * timeout, foreign keys on and temporary storage in memory. PRAGMAs go through `exec`: better-sqlite3's `pragma()` prepares
  * a throw-away statement, and a collected statement aborts Node 24 with better-sqlite3 12.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
@@ -105,6 +105,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   native.exec('PRAGMA journal_mode = WAL');
   native.exec('PRAGMA synchronous = NORMAL');
   native.exec('PRAGMA foreign_keys = ON');
+  // Temporary tables, transient indices and statement journals in memory: no `etilqs_*` file in
+  // the user's temp folder, where one killed mid-write (Ctrl-C on serve) would be left behind.
+  native.exec('PRAGMA temp_store = MEMORY');
   const statements = new Map<string, Statement>();
   const valueStatements = new Map<string, ValuesStatement>();
   const dataVersion = native.prepare('PRAGMA data_version');
