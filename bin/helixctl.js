@@ -6,12 +6,16 @@
 'use strict';
 
 const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
+const versionText =
+  argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')
+    ? builtVersionText()
+    : undefined;
+if (versionText !== undefined) {
   // As in dist/output/io.js: a reader that went away (`| head -0`) is not our failure.
   process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  process.stdout.write(builtVersionText() ?? `${versionText()}\n`);
+  process.stdout.write(versionText);
 } else {
   enableCompileCache();
   // dist/bundle is dist/ bundled (scripts/bundle.js); its source maps lead stack traces, which
@@ -42,8 +46,9 @@ function enableCompileCache() {
 }
 
 /**
- * The text the build wrote (scripts/bundle.js: dist/version.txt, formatted by
- * src/core/version-text.ts): one file read, ~2 ms less than requiring package.json.
+ * The `--version` text the build wrote (scripts/bundle.js: dist/version.txt, formatted by
+ * src/core/version-text.ts, as `helixctl version` prints it): one file read, no package.json
+ * to require, no ES module loader. Without it the bundle answers.
  */
 function builtVersionText() {
   try {
@@ -51,31 +56,4 @@ function builtVersionText() {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Unbuilt (no dist/version.txt): what src/core/version-text.ts formatVersion prints, without loading dist/: the package's version,
- * the build's day that scripts/bundle.js wrote to dist/build-info.json (read as text, not
- * loaded as a module), then the homepage or repository, else the npm package name.
- * test/e2e/perf/start-up.test.ts pins that both print the same.
- */
-function versionText() {
-  const pkg = require('../package.json');
-  let built = 'unbuilt';
-  try {
-    const { readFileSync } = require('node:fs');
-    const info = JSON.parse(readFileSync(`${__dirname}/../dist/build-info.json`, 'utf8'));
-    if (typeof info.built === 'string') built = `built ${info.built}`;
-  } catch {}
-  const repo =
-    typeof pkg.repository === 'object' && pkg.repository ? pkg.repository.url : pkg.repository;
-  const repoUrl =
-    typeof repo === 'string' && /^(git\+)?https:\/\//.test(repo)
-      ? repo.replace(/^git\+/, '').replace(/\.git$/, '')
-      : undefined;
-  const where =
-    (typeof pkg.homepage === 'string' ? pkg.homepage : undefined) ??
-    repoUrl ??
-    `npm package: ${pkg.name ?? 'helixctl'}`;
-  return `helixctl ${pkg.version} (${built})\n${where}`;
 }

@@ -28,9 +28,9 @@ function repositoryUrl(repository: unknown): string | undefined {
 }
 
 /**
- * The package's facts and the build's date (src/output/build-info.ts reads both). Mirrored by
- * the `--version` fast path in bin/helixctl.js; test/e2e/perf/start-up.test.ts pins that both
- * print the same.
+ * The package's facts and the build's date (src/output/build-info.ts reads both). The build
+ * also writes formatVersion's text to dist/version.txt, which the `--version` fast path in
+ * bin/helixctl.js prints; test/e2e/perf/start-up.test.ts pins that both print the same.
  */
 export function versionInfo(pkg: PackageJson, build: { built?: unknown } | undefined): VersionInfo {
   const homepage = typeof pkg.homepage === 'string' ? pkg.homepage : undefined;
